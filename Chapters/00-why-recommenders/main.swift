@@ -1,0 +1,1 @@
+print("chapter-0: not written yet")

@@ -1,0 +1,1 @@
+print("chapter-3: not written yet")

@@ -1,0 +1,1 @@
+print("chapter-4: not written yet")

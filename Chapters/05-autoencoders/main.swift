@@ -1,0 +1,1 @@
+print("chapter-5: not written yet")

@@ -1,0 +1,75 @@
+# ModernRecSys — every command a reader, a student or a maintainer needs.
+# `make help` lists them. The two set-up commands are `make chapter-3` and `make test`:
+# each installs the system packages it needs (gnuplot, gnuplot-iostream, OpenBLAS) first.
+
+SHELL := /bin/bash
+SWIFT ?= swift
+CHAPTERS := 0 1 2 3 4 5
+DATA_DIR := Data/ml-100k
+ML100K_URL := https://files.grouplens.org/datasets/movielens/ml-100k.zip
+ML100K_SHA256 := 06416e597f82b7342361e41163890c81036900f418ad91315590814211dca490
+# Debian package names; gnuplot-nox is gnuplot without the X11 stack (svg, pngcairo, dumb are in it).
+APT_PACKAGES := gnuplot-nox libgnuplot-iostream-dev libopenblas-dev pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+UNAME := $(shell uname -s)
+
+.DEFAULT_GOAL := help
+.PHONY: help deps data chapters book test bench clean $(addprefix chapter-,$(CHAPTERS))
+
+help: ## this list
+	@echo "ModernRecSys: deep-learning recommender systems, in Swift, chapter by chapter."
+	@echo
+	@grep -hE '^[a-zA-Z0-9_%-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | \
+	  awk -F'\t' '{ printf "  make %-12s %s\n", $$1, $$2 }'
+	@echo
+	@echo "  Options for one chapter: make chapter-3 ARGS='--quick --seed 7'  (see: .build/release/chapter-3 --help)"
+
+deps: ## install gnuplot, gnuplot-iostream and OpenBLAS when missing
+ifeq ($(UNAME),Darwin)
+	@command -v gnuplot >/dev/null && [ -f "$$(brew --prefix 2>/dev/null)/include/gnuplot-iostream.h" ] || \
+	  { echo "On macOS install: brew install gnuplot boost openblas, and gnuplot-iostream.h from its repository"; exit 1; }
+else
+	@missing=""; \
+	command -v gnuplot >/dev/null || missing="$$missing gnuplot-nox"; \
+	[ -f /usr/include/gnuplot-iostream.h ] || missing="$$missing libgnuplot-iostream-dev"; \
+	ls /usr/include/*/cblas.h /usr/include/cblas.h >/dev/null 2>&1 && ls /usr/lib/*/libopenblas.so >/dev/null 2>&1 || missing="$$missing libopenblas-dev"; \
+	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
+	if [ -n "$$missing" ]; then \
+	  echo "==> installing system packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null && \
+	  echo "==> installed:$$missing"; \
+	else echo "==> system packages present (gnuplot, gnuplot-iostream, OpenBLAS)"; fi
+endif
+
+data: ## download MovieLens-100K into Data/ml-100k and verify its checksum
+	@if [ -f $(DATA_DIR)/u.data ] && echo "$(ML100K_SHA256)  $(DATA_DIR)/u.data" | sha256sum -c --status; then \
+	  echo "==> MovieLens-100K present in $(DATA_DIR) (checksum ok)"; exit 0; fi; \
+	mkdir -p Data && tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT; \
+	echo "==> downloading $(ML100K_URL)"; \
+	if ! curl -fsSL --connect-timeout 10 -o "$$tmp/ml-100k.zip" "$(ML100K_URL)"; then \
+	  echo "make data: could not download MovieLens-100K (offline?). Chapters will run on the built-in synthetic dataset." >&2; exit 1; fi; \
+	(cd "$$tmp" && unzip -q ml-100k.zip) || { echo "make data: the download is not a valid zip file" >&2; exit 1; }; \
+	if ! echo "$(ML100K_SHA256)  $$tmp/ml-100k/u.data" | sha256sum -c --status; then \
+	  echo "make data: u.data's SHA-256 does not match $(ML100K_SHA256); not installing it" >&2; exit 1; fi; \
+	rm -rf $(DATA_DIR) && mv "$$tmp/ml-100k" $(DATA_DIR) && echo "==> MovieLens-100K installed in $(DATA_DIR)"
+
+chapter-%: deps ## build in release mode and run chapter N (e.g. make chapter-3)
+	@$(MAKE) --no-print-directory data || echo "==> no MovieLens-100K: chapter-$* will say so and use synthetic data"
+	$(SWIFT) build -c release --product chapter-$*
+	.build/release/chapter-$* $(ARGS)
+
+book: ## run every chapter in order
+	@for n in $(CHAPTERS); do $(MAKE) --no-print-directory chapter-$$n || exit 1; done
+
+test: deps ## build everything and run every test (unit, exercises, chapter regressions)
+	$(SWIFT) build -c release
+	$(SWIFT) test -c release
+
+bench: deps ## benchmarks: matmul GFLOP/s vs numpy, NeuMF and AutoRec steps, epoch times
+	@$(MAKE) --no-print-directory data || true
+	$(SWIFT) build -c release --product bench
+	.build/release/bench $(ARGS)
+
+clean: ## remove build products (keeps Data/ and Figures/)
+	rm -rf .build .swiftpm

@@ -1,0 +1,90 @@
+// swift-tools-version:6.0
+// ModernRecSys: a literate tutorial and reference implementation of deep-learning
+// recommender systems. Libraries live in Sources/, one executable per chapter in
+// Chapters/NN-slug/, tests in Tests/. See README.md for the two set-up commands.
+
+import PackageDescription
+
+/// The chapters: folder slug, chapter number. Each becomes an executable `chapter-N`.
+let chapters: [(folder: String, number: Int)] = [
+  ("00-why-recommenders", 0),
+  ("01-neuron-to-mlp", 1),
+  ("02-user-item-matrix", 2),
+  ("03-neural-collaborative-filtering", 3),
+  ("04-wide-and-deep", 4),
+  ("05-autoencoders", 5),
+]
+
+let package = Package(
+  name: "ModernRecSys",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "ModernRecSys", targets: ["ModernRecSys"]),
+    .executable(name: "bench", targets: ["bench"]),
+  ] + chapters.map { .executable(name: "chapter-\($0.number)", targets: ["chapter-\($0.number)"]) },
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // MARK: - Libraries
+
+    /// OpenBLAS's C interface on Linux (Accelerate is used directly on macOS).
+    .systemLibrary(
+      name: "CBLAS",
+      path: "Sources/CBLAS",
+      pkgConfig: "openblas",
+      providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
+    ),
+    .target(
+      name: "Tensors",
+      dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux]))]),
+    .target(name: "NN", dependencies: ["Tensors"]),
+    /// A thin C API over gnuplot-iostream (C++), so Swift can drive gnuplot.
+    .target(
+      name: "CGnuplot",
+      cxxSettings: [.unsafeFlags(["-Wno-deprecated-declarations"])],
+      linkerSettings: [.linkedLibrary("boost_iostreams"), .linkedLibrary("boost_filesystem")]
+    ),
+    .target(name: "Plot", dependencies: ["CGnuplot"]),
+    .target(name: "RecData", dependencies: ["Tensors"]),
+    .target(name: "RecEval", dependencies: ["RecData", "Tensors"]),
+    .target(
+      name: "RecModels", dependencies: ["Tensors", "NN", "RecData", "RecEval"]),
+    .target(
+      name: "Book",
+      dependencies: [
+        "Plot", "RecData", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    /// Reference solutions of the chapters' exercises, marked `// BEGIN SOLUTION` … `// END SOLUTION`.
+    .target(
+      name: "Exercises", dependencies: ["Tensors", "NN", "RecData", "RecEval", "RecModels"]),
+    /// The umbrella: `import ModernRecSys` gives a chapter every module.
+    .target(
+      name: "ModernRecSys",
+      dependencies: ["Tensors", "NN", "Plot", "RecData", "RecEval", "RecModels", "Book", "Exercises"]
+    ),
+    .executableTarget(name: "bench", dependencies: ["ModernRecSys"]),
+
+    // MARK: - Tests
+
+    .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
+    .testTarget(name: "NNTests", dependencies: ["NN", "Tensors"]),
+    .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+    .testTarget(name: "RecDataTests", dependencies: ["RecData"]),
+    .testTarget(name: "RecEvalTests", dependencies: ["RecEval", "RecData"]),
+    .testTarget(name: "RecModelsTests", dependencies: ["RecModels", "ModernRecSys"]),
+    .testTarget(name: "BookTests", dependencies: ["Book"]),
+    .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "ModernRecSys"]),
+    /// Runs each built chapter with `--quick` and compares its results.json with a golden file.
+    .testTarget(name: "ChapterTests", dependencies: ["Book"]),
+  ]
+    // MARK: - Chapters
+    + chapters.map {
+      .executableTarget(
+        name: "chapter-\($0.number)",
+        dependencies: ["ModernRecSys"],
+        path: "Chapters/\($0.folder)",
+        exclude: ["README.md"])
+    },
+  cxxLanguageStandard: .cxx17
+)

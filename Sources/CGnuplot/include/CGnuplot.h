@@ -1,0 +1,1 @@
+// Placeholder: the C API over gnuplot-iostream is being written.
