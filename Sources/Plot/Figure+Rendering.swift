@@ -67,14 +67,16 @@ extension Figure {
     }
     let script = try self.script(for: .dumb(columns: columns, lines: lines))
     let output = try gnuplot.run(script, target: "the ASCII preview")
-    // dumb starts with a form feed; drop it and trailing blanks of each line.
+    // dumb starts with a form feed; drop it, trailing blanks, and blank lines at either end.
     let text = output.standardOutput.replacingOccurrences(of: "\u{0C}", with: "")
-    return text.split(separator: "\n", omittingEmptySubsequences: false)
-      .map { line -> Substring in
-        var line = line[...]
-        while line.last == " " { line = line.dropLast() }
-        return line
-      }
-      .joined(separator: "\n")
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      line -> Substring in
+      var line = line
+      while line.last == " " { line = line.dropLast() }
+      return line
+    }
+    while lines.first?.isEmpty == true { lines.removeFirst() }
+    while lines.last?.isEmpty == true { lines.removeLast() }
+    return lines.joined(separator: "\n")
   }
 }

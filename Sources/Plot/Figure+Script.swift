@@ -115,14 +115,14 @@ struct ChartWriter {
   init(chart: Chart, panel: Int, fallbackTitle: String?, terminal: Terminal) throws {
     self.panel = panel
     self.fontSize = baseFontSize(terminal)
-    self.gridEnabled = chart.grid
     if case .dumb = terminal { self.isText = true } else { self.isText = false }
+    self.gridEnabled = chart.grid && !isText  // in characters a grid would drown the curves
     let name = "panel \(panel)" + (chart.title.map { " ('\($0)')" } ?? "")
     guard !chart.layers.isEmpty else {
       throw PlotError.invalidData(chart: name, message: "it has nothing to draw (no layers)")
     }
     commands.append("reset")
-    commands += houseStyle(grid: chart.grid)
+    commands += houseStyle(grid: gridEnabled)
     if let title = chart.title ?? fallbackTitle {
       commands.append("set title \(gnuplotQuoted(title)) font ',\(fontSize + 2)'")
     }
@@ -161,7 +161,8 @@ struct ChartWriter {
       "set key noopaque nobox samplen 2 spacing 1.2 textcolor rgb '\(Style.text)'",
     ]
     if grid {
-      style.append("set grid back linetype 1 linecolor rgb '\(Style.gridLines)' linewidth 1 dashtype solid")
+      style.append(
+        "set grid back linetype 1 linecolor rgb '\(Style.gridLines)' linewidth 1 dashtype solid")
     }
     return style
   }
@@ -339,7 +340,9 @@ struct ChartWriter {
       low -= 0.5
       high += 0.5
     }
-    let stops = heatmap.palette.stops.map { "\(gnuplotNumber($0.position)) '\($0.color.hexString)'" }
+    let stops = heatmap.palette.stops.map {
+      "\(gnuplotNumber($0.position)) '\($0.color.hexString)'"
+    }
     commands.append("set palette defined (\(stops.joined(separator: ", ")))")
     commands.append("set cbrange [\(gnuplotNumber(low)):\(gnuplotNumber(high))]")
     commands.append(heatmap.showsColorBox ? "set colorbox" : "unset colorbox")
@@ -442,7 +445,8 @@ struct ChartWriter {
     if let format = bars.valueFormat, !isSingleFloatFormat(format) {
       throw PlotError.invalidData(
         chart: chart,
-        message: "value format '\(format)' must hold one %f, %e or %g conversion (such as \"%.3f\")")
+        message: "value format '\(format)' must hold one %f, %e or %g conversion (such as \"%.3f\")"
+      )
     }
     let groupCount = bars.groups.count
     let seriesCount = bars.series.count
@@ -462,7 +466,9 @@ struct ChartWriter {
         series.values.enumerated().map { g, value in
           var line = "\(gnuplotNumber(Double(g) + offset)) \(gnuplotNumber(value)) "
           line += gnuplotNumber(width * 0.92)
-          if let format = bars.valueFormat { line += " " + gnuplotDataString(formatted(value, format)) }
+          if let format = bars.valueFormat {
+            line += " " + gnuplotDataString(formatted(value, format))
+          }
           return line
         })
       let color = nextColor(series.color).hexString
@@ -483,7 +489,10 @@ struct ChartWriter {
     if values.allSatisfy({ $0 >= 0 }) { commands.append("set yrange [0:*]") }
     if bars.valueFormat != nil { commands.append("set offsets 0, 0, graph 0.08, 0") }
     commands.append("unset grid")
-    commands.append("set grid ytics back linetype 1 linecolor rgb '\(Style.gridLines)' linewidth 1")
+    if gridEnabled {
+      commands.append(
+        "set grid ytics back linetype 1 linecolor rgb '\(Style.gridLines)' linewidth 1")
+    }
   }
 
   // MARK: Histogram
@@ -508,7 +517,8 @@ struct ChartWriter {
       block,
       histogram.counts.enumerated().map { k, count in
         let center = (edges[k] + edges[k + 1]) / 2
-        return "\(gnuplotNumber(center)) \(gnuplotNumber(count)) \(gnuplotNumber(edges[k + 1] - edges[k]))"
+        return
+          "\(gnuplotNumber(center)) \(gnuplotNumber(count)) \(gnuplotNumber(edges[k + 1] - edges[k]))"
       })
     let color = nextColor(histogram.color).hexString
     clauses.append(

@@ -165,5 +165,6 @@ public final class GnuplotSession {
 private func takeCString(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
   guard let pointer else { return "" }
   defer { cgp_free_string(pointer) }
-  return String(decoding: UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)), as: UTF8.self)
+  return String(
+    decoding: UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)), as: UTF8.self)
 }

@@ -19,7 +19,10 @@ enum Fixtures {
     let train: [Double] = [0.69, 0.52, 0.41, 0.35, 0.31, 0.29, 0.28, 0.275]
     let test: [Double] = [0.70, 0.56, 0.47, 0.44, 0.43, 0.43, 0.44, 0.45]
     var chart = Chart.lines(
-      [LineSeries("train loss", y: train), LineSeries("test loss", y: test, markers: true, dashed: true)],
+      [
+        LineSeries("train loss", y: train),
+        LineSeries("test loss", y: test, markers: true, dashed: true),
+      ],
       title: "Binary cross-entropy by epoch", xLabel: "epoch", yLabel: "loss")
     chart.yLogScale = true
     return Figure(chart)
@@ -30,7 +33,8 @@ enum Fixtures {
     Figure(
       .scatter(
         [
-          ScatterSeries("users", x: [0.1, 0.8, -0.5], y: [0.9, -0.2, 0.3], labels: ["Ann", "Bob", "Cy"]),
+          ScatterSeries(
+            "users", x: [0.1, 0.8, -0.5], y: [0.9, -0.2, 0.3], labels: ["Ann", "Bob", "Cy"]),
           ScatterSeries(
             "items", x: [0.5, -0.7, 0.0, 0.9], y: [0.6, -0.4, -0.9, 0.1],
             labels: ["Alien", "Babe", "Casino", "Dune"], shape: .square),
@@ -55,7 +59,8 @@ enum Fixtures {
         Heatmap(x: xs, y: ys, values: values, colorRange: 0...1),
         overlay: [
           ScatterSeries("class 0", x: [-0.8, -0.4], y: [-0.6, -0.2], color: "#2166ac"),
-          ScatterSeries("class 1", x: [0.7, 0.3], y: [0.5, 0.8], shape: .triangle, color: "#b2182b"),
+          ScatterSeries(
+            "class 1", x: [0.7, 0.3], y: [0.5, 0.8], shape: .triangle, color: "#b2182b"),
         ], title: "Decision boundary", xLabel: "x1", yLabel: "x2"))
   }
 
@@ -74,7 +79,11 @@ enum Fixtures {
     Figure(
       title: "Distributions",
       panels: [
-        .histogram([Histogram("ratings", values: [1, 2, 2, 3, 3, 3, 4, 4, 4, 4, 5, 5], bins: 5, range: 0.5...5.5)],
+        .histogram(
+          [
+            Histogram(
+              "ratings", values: [1, 2, 2, 3, 3, 3, 4, 4, 4, 4, 5, 5], bins: 5, range: 0.5...5.5)
+          ],
           title: "Ratings", xLabel: "stars"),
         .histogram(
           [Histogram("items", edges: [0, 10, 100, 1000], counts: [812, 600, 270])],
