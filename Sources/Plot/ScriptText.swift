@@ -10,6 +10,12 @@ func gnuplotNumber(_ value: Double) -> String {
   value.isFinite ? value.description : "NaN"
 }
 
+/// A number at single precision (shortest digits of the `Float`): for heatmap grids, where
+/// the value only picks a colour.
+func gnuplotSingle(_ value: Float) -> String {
+  value.isFinite ? value.description : "NaN"
+}
+
 // MARK: - Strings
 
 /// A string in single quotes for a gnuplot command: `it's` -> `'it''s'`. Newlines become
