@@ -18,7 +18,8 @@ struct DelimitedFile {
     let name = (path as NSString).lastPathComponent
     guard FileManager.default.fileExists(atPath: path) else {
       throw DataError(
-        .missingFile, file: name, "no such file at \(path) (run `make data` to download MovieLens-100K)")
+        .missingFile, file: name,
+        "no such file at \(path) (run `make data` to download MovieLens-100K)")
     }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw DataError(.missingFile, file: name, "could not read \(path)")

@@ -87,7 +87,9 @@ public struct InteractionMatrix: Sendable, Equatable {
     let itemCount = rows.first?.count ?? 0
     var pairs: [(user: Int, item: Int)] = []
     for (u, row) in rows.enumerated() {
-      precondition(row.count == itemCount, "InteractionMatrix(rows:): row \(u) has \(row.count) entries, expected \(itemCount)")
+      precondition(
+        row.count == itemCount,
+        "InteractionMatrix(rows:): row \(u) has \(row.count) entries, expected \(itemCount)")
       for (i, value) in row.enumerated() where value != 0 { pairs.append((u, i)) }
     }
     self.init(userCount: rows.count, itemCount: itemCount, pairs: pairs)

@@ -11,7 +11,9 @@ extension MovieLens {
   /// Lines may end in `\n` or `\r\n`, the last line needs no newline, blank lines are skipped.
   /// `u.item` is decoded as ISO-8859-1 (Latin-1).
   public static func load(from directory: String) throws -> MovieLens {
-    func path(_ name: String) -> String { directory.hasSuffix("/") ? directory + name : directory + "/" + name }
+    func path(_ name: String) -> String {
+      directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
     let tab = UInt8(ascii: "\t")
     let bar = UInt8(ascii: "|")
     return try parse(
@@ -59,7 +61,9 @@ extension MovieLens {
     try file.forEachRecord { record in
       try record.expectFieldCount(2, "name|index")
       let index = try record.int(1, "genre index")
-      guard index >= 0 else { throw record.error(.invalidValue, "genre index \(index) is negative") }
+      guard index >= 0 else {
+        throw record.error(.invalidValue, "genre index \(index) is negative")
+      }
       guard byIndex[index] == nil else {
         throw record.error(.duplicateID, "genre index \(index) appears twice")
       }
@@ -69,7 +73,8 @@ extension MovieLens {
     for index in 0..<byIndex.count {
       guard let name = byIndex[index] else {
         throw DataError(
-          .invalidValue, file: file.name, "genre indices must be 0..<\(byIndex.count); \(index) is missing")
+          .invalidValue, file: file.name,
+          "genre indices must be 0..<\(byIndex.count); \(index) is missing")
       }
       names.append(name)
     }
@@ -107,7 +112,8 @@ extension MovieLens {
       guard let occupation = occupationIndex[occupationText] else {
         throw record.error(.invalidValue, "occupation '\(occupationText)' is not in u.occupation")
       }
-      users.append(User(id: id, age: age, gender: gender, occupation: occupation, zip: record.text(4)))
+      users.append(
+        User(id: id, age: age, gender: gender, occupation: occupation, zip: record.text(4)))
     }
     return users
   }
@@ -118,7 +124,8 @@ extension MovieLens {
     var seen = Set<Int>()
     try file.forEachRecord { record in
       try record.expectFieldCount(
-        5 + genreCount, "id|title|release date|video release date|IMDb URL|\(genreCount) genre flags")
+        5 + genreCount,
+        "id|title|release date|video release date|IMDb URL|\(genreCount) genre flags")
       let id = try record.int(0, "item id")
       guard seen.insert(id).inserted else {
         throw record.error(.duplicateID, "item id \(id) appears twice")
@@ -140,7 +147,8 @@ extension MovieLens {
   }
 
   /// `u.data`: `user id \t item id \t rating \t timestamp`.
-  static func parseRatings(_ file: DelimitedFile, users: [User], items: [Movie]) throws -> [Rating] {
+  static func parseRatings(_ file: DelimitedFile, users: [User], items: [Movie]) throws -> [Rating]
+  {
     let userIndex = IDTable(ids: users.map(\.id))
     let itemIndex = IDTable(ids: items.map(\.id))
     var ratings: [Rating] = []

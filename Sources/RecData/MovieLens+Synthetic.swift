@@ -21,7 +21,9 @@ public struct SyntheticSize: Hashable, Sendable {
 
   /// Creates a size; `minimumPerUser` is capped at `ratings / users` and at `items`.
   public init(users: Int, items: Int, ratings: Int, minimumPerUser: Int = 20) {
-    precondition(users > 0 && items > 0 && ratings >= users, "SyntheticSize: need users > 0, items > 0, ratings >= users")
+    precondition(
+      users > 0 && items > 0 && ratings >= users,
+      "SyntheticSize: need users > 0, items > 0, ratings >= users")
     self.users = users
     self.items = items
     self.ratings = ratings
@@ -91,18 +93,25 @@ extension MovieLens {
       var genres = Set<Int>()
       let genreTarget = 1 + (rng.nextDouble() < 0.45 ? 1 : 0) + (rng.nextDouble() < 0.12 ? 1 : 0)
       while genres.count < genreTarget { genres.insert(genreSampler.sample(using: &rng)) }
-      let adjective = SyntheticVocabulary.adjectives[rng.int(below: SyntheticVocabulary.adjectives.count)]
+      let adjective = SyntheticVocabulary.adjectives[
+        rng.int(below: SyntheticVocabulary.adjectives.count)]
       let noun = SyntheticVocabulary.nouns[rng.int(below: SyntheticVocabulary.nouns.count)]
       items.append(
-        Movie(id: i + 1, title: "The \(adjective) \(noun) (\(year))", releaseDate: date, genres: Array(genres)))
+        Movie(
+          id: i + 1, title: "The \(adjective) \(noun) (\(year))", releaseDate: date,
+          genres: Array(genres)))
     }
 
     // MARK: Tastes and factors
-    func gaussians(_ n: Int, _ sd: Double) -> [Double] { (0..<n).map { _ in rng.normal(mean: 0, standardDeviation: sd) } }
+    func gaussians(_ n: Int, _ sd: Double) -> [Double] {
+      (0..<n).map { _ in rng.normal(mean: 0, standardDeviation: sd) }
+    }
     let genderEffect = (0..<2).map { _ in gaussians(genreCount, 0.35) }
     let ageEffect = (0..<5).map { _ in gaussians(genreCount, 0.5) }
     let occupationEffect = (0..<occupationCount).map { _ in gaussians(genreCount, 0.35) }
-    func ageGroup(_ age: Int) -> Int { age < 18 ? 0 : age < 25 ? 1 : age < 35 ? 2 : age < 50 ? 3 : 4 }
+    func ageGroup(_ age: Int) -> Int {
+      age < 18 ? 0 : age < 25 ? 1 : age < 35 ? 2 : age < 50 ? 3 : 4
+    }
     var taste = [Double](repeating: 0, count: size.users * genreCount)
     for (u, user) in users.enumerated() {
       let noise = gaussians(genreCount, 0.3)
@@ -148,7 +157,9 @@ extension MovieLens {
     for u in 0..<size.users {
       for i in 0..<size.items {
         var a = 0.0
-        for f in 0..<factorCount { a += userFactors[u * factorCount + f] * itemFactors[i * factorCount + f] }
+        for f in 0..<factorCount {
+          a += userFactors[u * factorCount + f] * itemFactors[i * factorCount + f]
+        }
         let genres = items[i].genres
         var t = 0.0
         for g in genres { t += taste[u * genreCount + g] }
@@ -163,7 +174,8 @@ extension MovieLens {
       keys.sort { $0.key < $1.key }
       for k in 0..<perUser[u] {
         let i = keys[k].item
-        let score = userBias[u] + itemBias[i] + affinity[i] + rng.normal(mean: 0, standardDeviation: 0.6)
+        let score =
+          userBias[u] + itemBias[i] + affinity[i] + rng.normal(mean: 0, standardDeviation: 0.6)
         pairs.append((u, i, score))
       }
     }
@@ -171,7 +183,9 @@ extension MovieLens {
     // MARK: Stars by quantiles
     let sortedScores = pairs.map(\.score).sorted()
     let cumulative = [0.0611, 0.1748, 0.4463, 0.7880]  // MovieLens-100K: P(stars <= 1, 2, 3, 4)
-    let cuts = cumulative.map { sortedScores[min(sortedScores.count - 1, Int($0 * Double(sortedScores.count)))] }
+    let cuts = cumulative.map {
+      sortedScores[min(sortedScores.count - 1, Int($0 * Double(sortedScores.count)))]
+    }
     func stars(_ score: Double) -> Int { 1 + cuts.filter { score >= $0 }.count }
 
     // MARK: Time
@@ -187,7 +201,8 @@ extension MovieLens {
         let session = min(left, 5 + rng.int(below: 60))
         for _ in 0..<session {
           let p = pairs[index]
-          ratings.append(Rating(user: p.user, item: p.item, rating: stars(p.score), timestamp: min(time, end)))
+          ratings.append(
+            Rating(user: p.user, item: p.item, rating: stars(p.score), timestamp: min(time, end)))
           time += rng.nextDouble() < 0.3 ? 0 : 1 + rng.int(below: 60)  // often two in the same second
           index += 1
         }
@@ -251,7 +266,9 @@ enum SyntheticVocabulary {
   static let occupationWeights: [Double] = [
     79, 28, 7, 95, 67, 18, 32, 16, 7, 12, 51, 26, 9, 105, 66, 14, 12, 31, 196, 27, 45,
   ]
-  static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+  static let months = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+  ]
   static let adjectives = [
     "Silent", "Crimson", "Last", "Hidden", "Broken", "Golden", "Midnight", "Lost", "Wild", "Secret",
     "Distant", "Frozen", "Burning", "Little", "Endless", "Strange", "Quiet", "Electric", "Bitter",

@@ -18,13 +18,16 @@ extension MovieLens {
     } catch {
       throw DataError(.writeFailed, file: directory, "could not create the folder: \(error)")
     }
-    func path(_ name: String) -> String { directory.hasSuffix("/") ? directory + name : directory + "/" + name }
+    func path(_ name: String) -> String {
+      directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
 
     var genre = ""
     for (index, name) in genreNames.enumerated() { genre += "\(name)|\(index)\n" }
     try Self.writeFile(Array(genre.utf8), to: path("u.genre"))
 
-    try Self.writeFile(Array(occupationNames.map { $0 + "\n" }.joined().utf8), to: path("u.occupation"))
+    try Self.writeFile(
+      Array(occupationNames.map { $0 + "\n" }.joined().utf8), to: path("u.occupation"))
 
     var user = ""
     for u in users {
@@ -53,7 +56,8 @@ extension MovieLens {
     var data: [UInt8] = []
     data.reserveCapacity(ratings.count * 24)
     for r in ratings {
-      data.append(contentsOf: "\(users[r.user].id)\t\(items[r.item].id)\t\(r.rating)\t\(r.timestamp)\n".utf8)
+      data.append(
+        contentsOf: "\(users[r.user].id)\t\(items[r.item].id)\t\(r.rating)\t\(r.timestamp)\n".utf8)
     }
     try Self.writeFile(data, to: path("u.data"))
   }
@@ -64,7 +68,9 @@ extension MovieLens {
     let partial = path + ".partial"
     do {
       try Data(bytes).write(to: URL(fileURLWithPath: partial))
-      if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+      if FileManager.default.fileExists(atPath: path) {
+        try FileManager.default.removeItem(atPath: path)
+      }
       try FileManager.default.moveItem(atPath: partial, toPath: path)
     } catch {
       throw DataError(.writeFailed, file: name, "could not write \(path): \(error)")

@@ -57,7 +57,9 @@ public struct NegativeSampler: Sendable {
   /// least one such item (a programmer error otherwise; check `availableCount(for:)`).
   public func sample(for user: Int, using rng: inout SeededGenerator) -> Int {
     let available = availableCount(for: user)
-    precondition(available > 0, "NegativeSampler: user \(user) interacted with every item; there is no negative")
+    precondition(
+      available > 0,
+      "NegativeSampler: user \(user) interacted with every item; there is no negative")
     if available * 4 < excluded.itemCount {
       // Few candidates: rejection would spin; pick the k-th free item directly.
       var k = rng.int(below: available)
@@ -74,7 +76,8 @@ public struct NegativeSampler: Sendable {
 
   /// `count` distinct negatives for `user`, in the order drawn; fewer (all of them, shuffled)
   /// when the user has fewer than `count` items to offer.
-  public func sampleDistinct(_ count: Int, for user: Int, using rng: inout SeededGenerator) -> [Int] {
+  public func sampleDistinct(_ count: Int, for user: Int, using rng: inout SeededGenerator) -> [Int]
+  {
     let available = availableCount(for: user)
     if count * 2 <= available {
       var chosen = Set<Int>(minimumCapacity: count)

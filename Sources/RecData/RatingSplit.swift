@@ -88,7 +88,9 @@ public struct RatingSplit: Sendable, Equatable {
   public static func perUser(
     _ ratings: [Rating], userCount: Int, testFraction: Double, seed: UInt64
   ) -> RatingSplit {
-    precondition((0...1).contains(testFraction), "RatingSplit.perUser: testFraction \(testFraction) is not in 0...1")
+    precondition(
+      (0...1).contains(testFraction),
+      "RatingSplit.perUser: testFraction \(testFraction) is not in 0...1")
     var rng = SeededGenerator(seed: seed)
     var byUser = [[Int]](repeating: [], count: userCount)
     for (index, r) in ratings.enumerated() { byUser[r.user].append(index) }
@@ -105,8 +107,11 @@ public struct RatingSplit: Sendable, Equatable {
 
   /// Global random split: `round(testFraction * N)` ratings drawn uniformly without
   /// replacement are held out (AutoRec: `testFraction: 0.1`; Wide & Deep: `0.2`).
-  public static func random(_ ratings: [Rating], testFraction: Double, seed: UInt64) -> RatingSplit {
-    precondition((0...1).contains(testFraction), "RatingSplit.random: testFraction \(testFraction) is not in 0...1")
+  public static func random(_ ratings: [Rating], testFraction: Double, seed: UInt64) -> RatingSplit
+  {
+    precondition(
+      (0...1).contains(testFraction),
+      "RatingSplit.random: testFraction \(testFraction) is not in 0...1")
     var rng = SeededGenerator(seed: seed)
     let testCount = Int((Double(ratings.count) * testFraction).rounded())
     var isTest = [Bool](repeating: false, count: ratings.count)

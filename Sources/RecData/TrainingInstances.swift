@@ -54,7 +54,8 @@ public struct TrainingInstances: Sendable, Equatable {
     positives: InteractionMatrix, sampler: NegativeSampler, negativesPerPositive: Int,
     using rng: inout SeededGenerator
   ) -> TrainingInstances {
-    precondition(negativesPerPositive >= 0, "TrainingInstances.epoch: negativesPerPositive must be >= 0")
+    precondition(
+      negativesPerPositive >= 0, "TrainingInstances.epoch: negativesPerPositive must be >= 0")
     let capacity = positives.interactionCount * (1 + negativesPerPositive)
     var users = [Int32](repeating: 0, count: capacity)
     var items = [Int32](repeating: 0, count: capacity)

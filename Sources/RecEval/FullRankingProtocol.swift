@@ -23,7 +23,8 @@ public struct FullRankingProtocol: Sendable {
   public init(train: InteractionMatrix, test: InteractionMatrix) {
     precondition(
       train.userCount == test.userCount && train.itemCount == test.itemCount,
-      "FullRankingProtocol: train is \(train.userCount)x\(train.itemCount), test is \(test.userCount)x\(test.itemCount)")
+      "FullRankingProtocol: train is \(train.userCount)x\(train.itemCount), test is \(test.userCount)x\(test.itemCount)"
+    )
     self.train = train
     self.test = test
   }
@@ -45,7 +46,9 @@ public struct FullRankingProtocol: Sendable {
   }
 
   /// Scores each evaluated user's candidates in one call and averages the metrics.
-  public func evaluate(cutoffs: ClosedRange<Int> = 1...10, score: ItemScorer) rethrows -> RankingResult {
+  public func evaluate(cutoffs: ClosedRange<Int> = 1...10, score: ItemScorer) rethrows
+    -> RankingResult
+  {
     var result = RankingResult(cutoffs: Array(cutoffs))
     for user in 0..<test.userCount {
       let relevantItems = test.items(of: user).filter { !train.contains(user: user, item: $0) }

@@ -19,7 +19,9 @@ extension Metrics {
   ///
   /// Returns NaN when there are no positives or no negatives. NaN scores count as -infinity.
   public static func auc(scores: [Float], labels: [Bool]) -> Double {
-    precondition(scores.count == labels.count, "Metrics.auc: \(scores.count) scores but \(labels.count) labels")
+    precondition(
+      scores.count == labels.count, "Metrics.auc: \(scores.count) scores but \(labels.count) labels"
+    )
     let order = scores.indices.sorted { orderable(scores[$0]) < orderable(scores[$1]) }
     var positiveRankSum = 0.0
     var positives = 0
@@ -46,8 +48,12 @@ extension Metrics {
   /// ```
   /// logloss = -(1/n) * sum_i [ y_i log p_i + (1 - y_i) log(1 - p_i) ]
   /// ```
-  public static func logLoss(probabilities: [Float], labels: [Float], epsilon: Double = 1e-7) -> Double {
-    precondition(probabilities.count == labels.count, "Metrics.logLoss: \(probabilities.count) probabilities but \(labels.count) labels")
+  public static func logLoss(probabilities: [Float], labels: [Float], epsilon: Double = 1e-7)
+    -> Double
+  {
+    precondition(
+      probabilities.count == labels.count,
+      "Metrics.logLoss: \(probabilities.count) probabilities but \(labels.count) labels")
     guard !labels.isEmpty else { return .nan }
     var sum = 0.0
     for (p, y) in zip(probabilities, labels) {
@@ -67,10 +73,14 @@ extension Metrics {
   /// RMSE = sqrt( (1/n) * sum_i (prediction_i - target_i)^2 )
   /// ```
   public static func rmse(predictions: [Float], targets: [Float]) -> Double {
-    precondition(predictions.count == targets.count, "Metrics.rmse: \(predictions.count) predictions but \(targets.count) targets")
+    precondition(
+      predictions.count == targets.count,
+      "Metrics.rmse: \(predictions.count) predictions but \(targets.count) targets")
     guard !targets.isEmpty else { return .nan }
     var sum = 0.0
-    for (p, t) in zip(predictions, targets) { sum += (Double(p) - Double(t)) * (Double(p) - Double(t)) }
+    for (p, t) in zip(predictions, targets) {
+      sum += (Double(p) - Double(t)) * (Double(p) - Double(t))
+    }
     return (sum / Double(targets.count)).squareRoot()
   }
 
@@ -80,7 +90,9 @@ extension Metrics {
   /// MAE = (1/n) * sum_i |prediction_i - target_i|
   /// ```
   public static func mae(predictions: [Float], targets: [Float]) -> Double {
-    precondition(predictions.count == targets.count, "Metrics.mae: \(predictions.count) predictions but \(targets.count) targets")
+    precondition(
+      predictions.count == targets.count,
+      "Metrics.mae: \(predictions.count) predictions but \(targets.count) targets")
     guard !targets.isEmpty else { return .nan }
     var sum = 0.0
     for (p, t) in zip(predictions, targets) { sum += abs(Double(p) - Double(t)) }

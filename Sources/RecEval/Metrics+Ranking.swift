@@ -38,12 +38,18 @@ extension Metrics {
   ///
   /// - Shape: scores (n), isRelevant (n) -> ranks (number of relevant)
   public static func relevantRanks(scores: [Float], isRelevant: [Bool]) -> [Int] {
-    precondition(scores.count == isRelevant.count, "Metrics.relevantRanks: \(scores.count) scores but \(isRelevant.count) flags")
+    precondition(
+      scores.count == isRelevant.count,
+      "Metrics.relevantRanks: \(scores.count) scores but \(isRelevant.count) flags")
     var others: [Float] = []
     var relevant: [(score: Float, index: Int)] = []
     others.reserveCapacity(scores.count)
     for (i, score) in scores.enumerated() {
-      if isRelevant[i] { relevant.append((orderable(score), i)) } else { others.append(orderable(score)) }
+      if isRelevant[i] {
+        relevant.append((orderable(score), i))
+      } else {
+        others.append(orderable(score))
+      }
     }
     others.sort(by: >)
     relevant.sort { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }

@@ -38,7 +38,9 @@ public struct SampledRankingProtocol: Sendable {
     var rng = SeededGenerator(seed: seed)
     let sampler = NegativeSampler(excluding: all)
     cases = test.map { r in
-      Case(user: r.user, heldOut: r.item, negatives: sampler.sampleDistinct(negativeCount, for: r.user, using: &rng))
+      Case(
+        user: r.user, heldOut: r.item,
+        negatives: sampler.sampleDistinct(negativeCount, for: r.user, using: &rng))
     }
   }
 
@@ -48,13 +50,16 @@ public struct SampledRankingProtocol: Sendable {
   }
 
   /// Scores every case's candidates with one call per case and averages the metrics.
-  public func evaluate(cutoffs: ClosedRange<Int> = 1...10, score: ItemScorer) rethrows -> RankingResult {
+  public func evaluate(cutoffs: ClosedRange<Int> = 1...10, score: ItemScorer) rethrows
+    -> RankingResult
+  {
     var result = RankingResult(cutoffs: Array(cutoffs))
     for c in cases {
       let scores = try score(c.user, c.candidates)
       precondition(
         scores.count == c.negatives.count + 1,
-        "SampledRankingProtocol: the scorer returned \(scores.count) scores for \(c.negatives.count + 1) items")
+        "SampledRankingProtocol: the scorer returned \(scores.count) scores for \(c.negatives.count + 1) items"
+      )
       let rank = Metrics.rank(ofPositive: scores[0], amongNegatives: Array(scores[1...]))
       result.accumulate(ranks: [rank], relevantCount: 1)
     }

@@ -10,7 +10,8 @@ struct TinyFiles {
   var genre = "unknown|0\nComedy|1\n"
   var occupation = "student\nwriter\n"
   var user = "1|24|M|student|85711\n2|53|F|writer|94043\n"
-  var item = "1|Toy Story (1995)|01-Jan-1995||http://x|0|1\n2|Mis\u{E9}rables|01-Jan-1995||http://y|0|0\n3|unknown||||1|0\n"
+  var item =
+    "1|Toy Story (1995)|01-Jan-1995||http://x|0|1\n2|Mis\u{E9}rables|01-Jan-1995||http://y|0|0\n3|unknown||||1|0\n"
   var data = "1\t1\t5\t881250949\n2\t2\t3\t891717742\n1\t3\t1\t878887116\n"
 
   func parse() throws -> MovieLens {
@@ -152,7 +153,10 @@ func realDataFolder() -> String? {
   return FileManager.default.fileExists(atPath: folder + "/u.data") ? folder : nil
 }
 
-@Test(.enabled(if: realDataFolder() != nil, "Data/ml-100k is absent: run `make data` to test on MovieLens-100K"))
+@Test(
+  .enabled(
+    if: realDataFolder() != nil, "Data/ml-100k is absent: run `make data` to test on MovieLens-100K"
+  ))
 func realMovieLensHasItsPublishedCounts() throws {
   let ml = try MovieLens.load(from: realDataFolder()!)
   #expect(ml.users.count == 943)

@@ -28,14 +28,20 @@ let tiedRatings = [
   #expect(picks == [5, 2, 9])
   #expect(heldOutItem(.random(seed: 4)) == heldOutItem(.random(seed: 4)))
   // User 1's latest is unique whatever the rule.
-  #expect(RatingSplit.leaveOneOut(tiedRatings, userCount: 2, ties: .lowestItemID).test.first { $0.user == 1 }!.item == 4)
+  #expect(
+    RatingSplit.leaveOneOut(tiedRatings, userCount: 2, ties: .lowestItemID).test.first {
+      $0.user == 1
+    }!.item == 4)
 }
 
 @Test func lastInFileOrderDiffersFromHighestIDWhenFileOrderDoes() {
   var ratings = tiedRatings
   ratings.swapAt(3, 5)  // now the tied items come in file order 5, 9, 2
   #expect(RatingSplit.leaveOneOut(ratings, userCount: 2).test.first { $0.user == 0 }!.item == 2)
-  #expect(RatingSplit.leaveOneOut(ratings, userCount: 2, ties: .highestItemID).test.first { $0.user == 0 }!.item == 9)
+  #expect(
+    RatingSplit.leaveOneOut(ratings, userCount: 2, ties: .highestItemID).test.first {
+      $0.user == 0
+    }!.item == 9)
 }
 
 @Test func leaveOneOutHoldsOutExactlyOneLatestItemPerUser() {
@@ -44,7 +50,8 @@ let tiedRatings = [
   #expect(split.test.count == ml.userCount)
   #expect(Set(split.test.map(\.user)).count == ml.userCount)
   #expect(split.train.count + split.test.count == ml.ratings.count)
-  let train = InteractionMatrix(ratings: split.train, userCount: ml.userCount, itemCount: ml.itemCount)
+  let train = InteractionMatrix(
+    ratings: split.train, userCount: ml.userCount, itemCount: ml.itemCount)
   for held in split.test {
     #expect(!train.contains(user: held.user, item: held.item))
     #expect(split.train.allSatisfy { $0.user != held.user || $0.timestamp <= held.timestamp })
@@ -63,7 +70,8 @@ let tiedRatings = [
     #expect(held == Int((Double(n) * 0.2).rounded()))
   }
   #expect(Set(split.train).isDisjoint(with: split.test))
-  #expect(split == RatingSplit.perUser(ml.ratings, userCount: ml.userCount, testFraction: 0.2, seed: 1))
+  #expect(
+    split == RatingSplit.perUser(ml.ratings, userCount: ml.userCount, testFraction: 0.2, seed: 1))
 }
 
 @Test func globalSplitHoldsOutTenPercentAndIsSeeded() {
@@ -99,7 +107,8 @@ let tiedRatings = [
   let sampler = NegativeSampler(excluding: all)
   var a = SeededGenerator(seed: 5)
   var b = SeededGenerator(seed: 5)
-  #expect(sampler.sampleDistinct(50, for: 3, using: &a) == sampler.sampleDistinct(50, for: 3, using: &b))
+  #expect(
+    sampler.sampleDistinct(50, for: 3, using: &a) == sampler.sampleDistinct(50, for: 3, using: &b))
 }
 
 @Test func epochPairsEachPositiveWithFourNegatives() {
@@ -121,7 +130,8 @@ let tiedRatings = [
 
 @Test func miniBatchesCoverEveryInstanceWithASmallerLastBatch() {
   let instances = TrainingInstances(
-    users: (0..<10).map(Int32.init), items: (0..<10).map(Int32.init), labels: [Float](repeating: 1, count: 10))
+    users: (0..<10).map(Int32.init), items: (0..<10).map(Int32.init),
+    labels: [Float](repeating: 1, count: 10))
   let batches = Array(instances.batches(size: 4))
   #expect(batches.map(\.count) == [4, 4, 2])
   #expect(instances.batches(size: 4).count == 3)
