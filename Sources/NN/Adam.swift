@@ -1,5 +1,9 @@
 import Tensors
 
+#if arch(x86_64) && canImport(_Builtin_intrinsics)
+  import _Builtin_intrinsics.intel
+#endif
+
 /// Adam (Kingma & Ba, 2015) with bias correction, and either L2 weight decay (added to the
 /// gradient, PyTorch's `Adam`) or decoupled weight decay (AdamW, Loshchilov & Hutter, 2019).
 ///
@@ -52,15 +56,47 @@ public final class Adam: Optimizer {
     forEachParameterWithGrad(parameters) { w, g, k in
       firstMoment[k].withUnsafeMutableBufferPointer { m in
         secondMoment[k].withUnsafeMutableBufferPointer { v in
-          for i in w.indices {
-            let gi = g[i] + l2 * w[i]
-            m[i] = b1 * m[i] + (1 - b1) * gi
-            v[i] = b2 * v[i] + (1 - b2) * gi * gi
-            w[i] = shrink * w[i] - stepSize * m[i] / (v[i].squareRoot() * inverseRootCorrection2 + eps)
-          }
+          adamUpdate(
+            w.baseAddress!, g.baseAddress!, m.baseAddress!, v.baseAddress!, count: w.count,
+            beta1: b1, beta2: b2, l2: l2, shrink: shrink, stepSize: stepSize,
+            inverseRootCorrection2: inverseRootCorrection2, epsilon: eps)
         }
       }
     }
+  }
+}
+
+/// The Adam update of one parameter, coordinate by coordinate. The readable loop is the
+/// `for i` at the end; on x86-64 the same arithmetic runs four coordinates at a time first,
+/// because Swift's scalar `squareRoot()` on Linux calls `sqrtf` (which may set `errno`),
+/// and that call keeps the compiler from vectorising the loop.
+@inline(__always)
+func adamUpdate(
+  _ w: UnsafeMutablePointer<Float>, _ g: UnsafeMutablePointer<Float>, _ m: UnsafeMutablePointer<Float>,
+  _ v: UnsafeMutablePointer<Float>, count n: Int, beta1 b1: Float, beta2 b2: Float, l2: Float, shrink: Float,
+  stepSize: Float, inverseRootCorrection2 c: Float, epsilon eps: Float
+) {
+  var start = 0
+  #if arch(x86_64) && canImport(_Builtin_intrinsics)
+    typealias V = SIMD4<Float>
+    let (rw, rg, rm, rv) = (UnsafeMutableRawPointer(w), UnsafeRawPointer(g), UnsafeMutableRawPointer(m), UnsafeMutableRawPointer(v))
+    while start + 4 <= n {
+      let o = 4 * start
+      let wi = rw.loadUnaligned(fromByteOffset: o, as: V.self)
+      let gi = rg.loadUnaligned(fromByteOffset: o, as: V.self) + l2 * wi
+      let mi = b1 * rm.loadUnaligned(fromByteOffset: o, as: V.self) + (1 - b1) * gi
+      let vi = b2 * rv.loadUnaligned(fromByteOffset: o, as: V.self) + (1 - b2) * gi * gi
+      rm.storeBytes(of: mi, toByteOffset: o, as: V.self)
+      rv.storeBytes(of: vi, toByteOffset: o, as: V.self)
+      rw.storeBytes(of: shrink * wi - stepSize * mi / (_mm_sqrt_ps(vi) * c + eps), toByteOffset: o, as: V.self)
+      start += 4
+    }
+  #endif
+  for i in start..<n {
+    let gi = g[i] + l2 * w[i]
+    m[i] = b1 * m[i] + (1 - b1) * gi
+    v[i] = b2 * v[i] + (1 - b2) * gi * gi
+    w[i] = shrink * w[i] - stepSize * m[i] / (v[i].squareRoot() * c + eps)
   }
 }
 

@@ -51,3 +51,26 @@ public enum MatrixKernels {
     }
   }
 }
+
+// MARK: - Which BLAS
+
+extension MatrixKernels {
+  /// The BLAS library in use, e.g. OpenBLAS's build configuration ("OpenBLAS 0.3.26 ... Haswell").
+  public static var blasDescription: String {
+    #if canImport(Accelerate)
+      return "Accelerate"
+    #else
+      guard let c = openblas_get_config() else { return "OpenBLAS" }
+      return String(cString: c)
+    #endif
+  }
+
+  /// The number of threads BLAS may use.
+  public static var blasThreads: Int {
+    #if canImport(Accelerate)
+      return 0
+    #else
+      return Int(openblas_get_num_threads())
+    #endif
+  }
+}

@@ -54,13 +54,20 @@ struct Broadcast {
   /// can vectorise.
   @inline(__always)
   func forEachIndex(_ body: (_ out: Int, _ i: Int, _ j: Int) -> Void) {
+    if rows == 1 && aColStride == 1 && bColStride == 1 {  // equal shapes: one flat loop
+      for k in 0..<cols { body(k, k, k) }
+      return
+    }
     for r in 0..<rows {
       let o = r * cols, ai = r * aRowStride, bj = r * bRowStride
-      switch (aColStride, bColStride) {
-      case (1, 1): for c in 0..<cols { body(o + c, ai + c, bj + c) }
-      case (1, _): for c in 0..<cols { body(o + c, ai + c, bj) }
-      case (_, 1): for c in 0..<cols { body(o + c, ai, bj + c) }
-      default: for c in 0..<cols { body(o + c, ai, bj) }
+      if aColStride == 1 && bColStride == 1 {
+        for c in 0..<cols { body(o + c, ai + c, bj + c) }
+      } else if aColStride == 1 {
+        for c in 0..<cols { body(o + c, ai + c, bj) }
+      } else if bColStride == 1 {
+        for c in 0..<cols { body(o + c, ai, bj + c) }
+      } else {
+        for c in 0..<cols { body(o + c, ai, bj) }
       }
     }
   }

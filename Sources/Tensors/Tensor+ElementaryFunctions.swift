@@ -49,7 +49,13 @@ extension Tensor {
   public func relu() -> Tensor {
     let x = self
     return map { Swift.max($0, 0) }.recording("relu", inputs: [x]) { g, y in
-      x.accumulateGrad { gx in for i in gx.indices { gx[i] += y[i] > 0 ? g[i] : 0 } }
+      // Load g[i] unconditionally, so the choice is a select the compiler can vectorise.
+      x.accumulateGrad { gx in
+        for i in gx.indices {
+          let gi = g[i]
+          gx[i] += y[i] > 0 ? gi : 0
+        }
+      }
     }
   }
 
