@@ -1,1 +1,274 @@
-print("bench: not written yet")
+// bench: how fast the engine is. `make bench` (or `.build/release/bench [--json PATH]`)
+// prints a table and the same numbers as JSON. Each benchmark is a function returning
+// rows; add a new one to `benchmarks` at the bottom.
+//
+//   matmul     GFLOP/s of C = A B at n = 256, 512, 1024: the engine (BLAS), the reference
+//              triple loop (small n only), and numpy when python3 has it
+//   neumf      one NeuMF training step (batch 256): forward, BCE with logits, backward, Adam
+//   autorec    one AutoRec training step (batch 64 x 943 items): masked MSE, backward, Adam
+
+import Foundation
+import NN
+import Tensors
+
+// MARK: - Measuring
+
+/// One measured number.
+struct Row {
+  var benchmark: String
+  var name: String
+  var value: Double
+  var unit: String
+  var note: String = ""
+}
+
+/// Nanoseconds since an arbitrary start.
+func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+/// The median of `samples`.
+func median(_ samples: [Double]) -> Double {
+  let s = samples.sorted()
+  return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+
+/// Runs `body` `warmup` times, then `repeats` times; returns each timed run in seconds.
+func time(warmup: Int, repeats: Int, _ body: () -> Void) -> [Double] {
+  for _ in 0..<warmup { body() }
+  return (0..<repeats).map { _ in
+    let start = now()
+    body()
+    return Double(now() - start) * 1e-9
+  }
+}
+
+func environment(_ name: String) -> String { ProcessInfo.processInfo.environment[name] ?? "(unset)" }
+
+// MARK: - Matmul
+
+func matmulRepeats(_ n: Int) -> Int { n <= 256 ? 40 : n <= 512 ? 20 : 10 }
+
+/// numpy's float32 matmul GFLOP/s per size (median of the same number of runs), or nil.
+func numpyGflops(_ sizes: [Int]) -> [Int: Double]? {
+  let script = """
+    import json, time, numpy as np
+    out = {}
+    for n in \(sizes):
+        rng = np.random.default_rng(0)
+        a = rng.random((n, n), dtype=np.float32); b = rng.random((n, n), dtype=np.float32)
+        reps = 40 if n <= 256 else 20 if n <= 512 else 10
+        for _ in range(3): a @ b
+        ts = []
+        for _ in range(reps):
+            t = time.perf_counter(); a @ b; ts.append(time.perf_counter() - t)
+        ts.sort(); m = ts[len(ts)//2] if len(ts) % 2 else (ts[len(ts)//2-1] + ts[len(ts)//2]) / 2
+        out[str(n)] = 2 * n**3 / m / 1e9
+    print(json.dumps(out))
+    """
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  process.arguments = ["python3", "-c", script]
+  let pipe = Pipe()
+  process.standardOutput = pipe
+  process.standardError = FileHandle.nullDevice
+  do { try process.run() } catch { return nil }
+  let data = pipe.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  guard process.terminationStatus == 0,
+    let object = try? JSONSerialization.jsonObject(with: data) as? [String: Double]
+  else { return nil }
+  return Dictionary(uniqueKeysWithValues: object.compactMap { k, v in Int(k).map { ($0, v) } })
+}
+
+func benchMatmul() -> [Row] {
+  let sizes = [256, 512, 1024]
+  var rows: [Row] = []
+  var engine: [Int: Double] = [:]
+  var rng = SeededGenerator(seed: 1)
+  for n in sizes {
+    let a = Tensor.uniform([n, n], using: &rng), b = Tensor.uniform([n, n], using: &rng)
+    let flops = 2 * Double(n * n * n)
+    let t = time(warmup: 3, repeats: matmulRepeats(n)) { _ = a.matmul(b) }
+    engine[n] = flops / median(t) / 1e9
+    rows.append(Row(benchmark: "matmul", name: "engine n=\(n)", value: engine[n]!, unit: "GFLOP/s"))
+    if n <= 512 {
+      let c = Tensor.zeros([n, n])
+      let r = time(warmup: 0, repeats: n <= 256 ? 3 : 1) {
+        a.withUnsafeBufferPointer { pa in
+          b.withUnsafeBufferPointer { pb in
+            c.withUnsafeMutableBufferPointer { pc in
+              MatrixKernels.sgemmReference(
+                transposeA: false, transposeB: false, m: n, n: n, k: n,
+                a: pa.baseAddress!, b: pb.baseAddress!, c: pc.baseAddress!)
+            }
+          }
+        }
+      }
+      rows.append(Row(benchmark: "matmul", name: "reference n=\(n)", value: flops / median(r) / 1e9, unit: "GFLOP/s"))
+    }
+  }
+  if let numpy = numpyGflops(sizes) {
+    for n in sizes {
+      guard let g = numpy[n] else { continue }
+      rows.append(Row(benchmark: "matmul", name: "numpy n=\(n)", value: g, unit: "GFLOP/s"))
+      rows.append(
+        Row(benchmark: "matmul", name: "engine/numpy n=\(n)", value: engine[n]! / g, unit: "ratio",
+            note: engine[n]! / g >= 0.8 ? "target >= 0.8 met" : "below target 0.8"))
+    }
+  } else {
+    rows.append(Row(benchmark: "matmul", name: "numpy", value: .nan, unit: "", note: "python3 with numpy not available"))
+  }
+  return rows
+}
+
+// MARK: - NeuMF step
+
+/// NeuMF (He et al., 2017) at MovieLens-100K size: GMF and MLP embeddings, the tower
+/// 64 -> 32 -> 16 -> 8, and the fusion layer [gmf(8), mlp(8)] -> 1 logit.
+final class NeuMFBench {
+  let gmfUser, gmfItem, mlpUser, mlpItem: Embedding
+  let tower: MLP
+  let output: Linear
+  let optimizer: Adam
+
+  init(users: Int, items: Int, using rng: inout SeededGenerator) {
+    gmfUser = Embedding(users, 8, using: &rng)
+    gmfItem = Embedding(items, 8, using: &rng)
+    mlpUser = Embedding(users, 32, using: &rng)
+    mlpItem = Embedding(items, 32, using: &rng)
+    tower = MLP(sizes: [64, 32, 16, 8], activation: .relu, finalActivation: .relu, using: &rng)
+    output = Linear(16, 1, using: &rng)
+    let parameters =
+      [gmfUser.table, gmfItem.table, mlpUser.table, mlpItem.table] + tower.parameters + output.parameters
+    optimizer = Adam(parameters, learningRate: 0.001)
+  }
+
+  func step(users: [Int], items: [Int], labels: Tensor) -> Float {
+    let gmf = gmfUser(users) * gmfItem(items)
+    let mlp = tower(Tensor.concatenate([mlpUser(users), mlpItem(items)]))
+    let logits = output(Tensor.concatenate([gmf, mlp]))
+    let loss = binaryCrossEntropyWithLogits(logits, labels)
+    optimizer.zeroGrad()
+    loss.backward()
+    optimizer.step()
+    return loss.scalar
+  }
+}
+
+func benchNeuMF() -> [Row] {
+  var rng = SeededGenerator(seed: 2)
+  let model = NeuMFBench(users: 943, items: 1682, using: &rng)
+  let batch = 256
+  let batches = (0..<64).map { _ in
+    (
+      (0..<batch).map { _ in rng.int(below: 943) }, (0..<batch).map { _ in rng.int(below: 1682) },
+      Tensor((0..<batch).map { _ in Float(rng.int(below: 2)) }, shape: [batch, 1])
+    )
+  }
+  var k = 0
+  let t = time(warmup: 200, repeats: 2000) {
+    let (u, i, y) = batches[k % batches.count]
+    k += 1
+    _ = model.step(users: u, items: i, labels: y)
+  }
+  let micro = t.map { $0 * 1e6 }
+  return [
+    Row(benchmark: "neumf", name: "step median (batch 256)", value: median(micro), unit: "µs",
+        note: median(micro) <= 150 ? "target <= 150 met; PyTorch ~670" : "target 150 missed; PyTorch ~670"),
+    Row(benchmark: "neumf", name: "step 10th percentile", value: micro.sorted()[micro.count / 10], unit: "µs"),
+  ]
+}
+
+// MARK: - AutoRec step
+
+func benchAutoRec() -> [Row] {
+  var rng = SeededGenerator(seed: 3)
+  let items = 943, hidden = 500, batch = 64
+  let encoder = Linear(items, hidden, using: &rng), decoder = Linear(hidden, items, using: &rng)
+  let optimizer = Adam(encoder.parameters + decoder.parameters, learningRate: 0.001)
+  // About 6% of the entries observed, ratings 1...5, as in MovieLens-100K.
+  let batches = (0..<8).map { _ in
+    var r = [Float](repeating: 0, count: batch * items), m = r
+    for j in r.indices where rng.nextFloat() < 0.063 {
+      r[j] = Float(1 + rng.int(below: 5))
+      m[j] = 1
+    }
+    return (Tensor(r, shape: [batch, items]), Tensor(m, shape: [batch, items]))
+  }
+  var k = 0
+  let t = time(warmup: 20, repeats: 200) {
+    let (x, mask) = batches[k % batches.count]
+    k += 1
+    let prediction = decoder(encoder(x).sigmoid())
+    let loss = maskedMeanSquaredError(prediction, x, mask: mask)
+    optimizer.zeroGrad()
+    loss.backward()
+    optimizer.step()
+  }
+  return [Row(benchmark: "autorec", name: "step median (batch 64 x 943)", value: median(t.map { $0 * 1e6 }), unit: "µs")]
+}
+
+// MARK: - Main
+
+let benchmarks: [(name: String, run: () -> [Row])] = [
+  ("matmul", benchMatmul),
+  ("neumf", benchNeuMF),
+  ("autorec", benchAutoRec),
+]
+
+var jsonPath: String?
+var only: Set<String>?
+var arguments = CommandLine.arguments.dropFirst().makeIterator()
+while let a = arguments.next() {
+  switch a {
+  case "--json": jsonPath = arguments.next()
+  case "--only": only = Set((arguments.next() ?? "").split(separator: ",").map(String.init))
+  case "--help", "-h":
+    print("usage: bench [--json PATH] [--only matmul,neumf,autorec]")
+    exit(0)
+  default:
+    FileHandle.standardError.write("bench: unknown argument \(a)\n".data(using: .utf8)!)
+    exit(2)
+  }
+}
+
+let context: [String: String] = [
+  "OPENBLAS_CORETYPE": environment("OPENBLAS_CORETYPE"),
+  "OPENBLAS_L2_SIZE": environment("OPENBLAS_L2_SIZE"),
+  "OPENBLAS_NUM_THREADS": environment("OPENBLAS_NUM_THREADS"),
+  "blas": MatrixKernels.blasDescription,
+  "blasThreads": "\(MatrixKernels.blasThreads)",
+  "cores": "\(ProcessInfo.processInfo.activeProcessorCount)",
+]
+print("bench: " + context.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "  "))
+
+var allRows: [Row] = []
+for b in benchmarks where only?.contains(b.name) ?? true {
+  allRows += b.run()
+}
+
+// The table.
+let nameWidth = max(28, allRows.map { $0.name.count }.max() ?? 0)
+print("\n" + "benchmark".padding(toLength: 10, withPad: " ", startingAt: 0) + "name".padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0) + "value")
+for r in allRows {
+  let value = r.value.isNaN ? "-" : String(format: r.unit == "ratio" ? "%.2f" : "%.1f", r.value)
+  print(
+    r.benchmark.padding(toLength: 10, withPad: " ", startingAt: 0)
+      + r.name.padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0)
+      + "\(value) \(r.unit)" + (r.note.isEmpty ? "" : "   (\(r.note))"))
+}
+
+// The JSON.
+let json: [String: Any] = [
+  "context": context,
+  "results": allRows.map {
+    ["benchmark": $0.benchmark, "name": $0.name, "value": $0.value.isNaN ? NSNull() : $0.value as Any, "unit": $0.unit, "note": $0.note]
+  },
+]
+let data = try! JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys])
+print("\n" + String(decoding: data, as: UTF8.self))
+if let jsonPath {
+  do { try data.write(to: URL(fileURLWithPath: jsonPath)) } catch {
+    FileHandle.standardError.write("bench: cannot write \(jsonPath): \(error)\n".data(using: .utf8)!)
+    exit(1)
+  }
+}

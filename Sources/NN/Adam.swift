@@ -1,0 +1,108 @@
+import Tensors
+
+#if arch(x86_64) && canImport(_Builtin_intrinsics)
+  import _Builtin_intrinsics.intel
+#endif
+
+/// Adam (Kingma & Ba, 2015) with bias correction, and either L2 weight decay (added to the
+/// gradient, PyTorch's `Adam`) or decoupled weight decay (AdamW, Loshchilov & Hutter, 2019).
+///
+///     let adam = Adam(model.parameters, learningRate: 0.001)
+///
+/// ```
+/// t = t + 1
+/// g = grad (+ weightDecay * w       if not decoupled)
+/// m = beta1 m + (1 - beta1) g
+/// v = beta2 v + (1 - beta2) g^2
+/// w = w - learningRate * weightDecay * w        if decoupled
+/// w = w - learningRate * (m / (1 - beta1^t)) / (sqrt(v / (1 - beta2^t)) + epsilon)
+/// ```
+/// Each parameter is updated in one loop over its coordinates.
+public final class Adam: Optimizer {
+  public let parameters: [Tensor]
+  /// The step size.
+  public var learningRate: Float
+  public let beta1: Float, beta2: Float, epsilon: Float
+  /// The weight-decay coefficient (0 for none).
+  public let weightDecay: Float
+  /// `true` for AdamW's decoupled decay, `false` for L2 added to the gradient.
+  public let decoupledWeightDecay: Bool
+  /// The number of steps taken.
+  public private(set) var stepCount = 0
+  private var firstMoment: [[Float]]
+  private var secondMoment: [[Float]]
+
+  /// An Adam optimiser over `parameters`.
+  public init(
+    _ parameters: [Tensor], learningRate: Float = 0.001, beta1: Float = 0.9, beta2: Float = 0.999,
+    epsilon: Float = 1e-8, weightDecay: Float = 0, decoupledWeightDecay: Bool = false
+  ) {
+    self.parameters = parameters
+    self.learningRate = learningRate
+    (self.beta1, self.beta2, self.epsilon) = (beta1, beta2, epsilon)
+    self.weightDecay = weightDecay
+    self.decoupledWeightDecay = decoupledWeightDecay
+    firstMoment = zeroState(like: parameters)
+    secondMoment = zeroState(like: parameters)
+  }
+
+  public func step() {
+    stepCount += 1
+    let (b1, b2, eps) = (beta1, beta2, epsilon)
+    let stepSize = learningRate / (1 - power(b1, stepCount))
+    let inverseRootCorrection2 = 1 / (1 - power(b2, stepCount)).squareRoot()
+    let l2 = decoupledWeightDecay ? 0 : weightDecay
+    let shrink = decoupledWeightDecay ? 1 - learningRate * weightDecay : 1
+    forEachParameterWithGrad(parameters) { w, g, k in
+      firstMoment[k].withUnsafeMutableBufferPointer { m in
+        secondMoment[k].withUnsafeMutableBufferPointer { v in
+          adamUpdate(
+            w.baseAddress!, g.baseAddress!, m.baseAddress!, v.baseAddress!, count: w.count,
+            beta1: b1, beta2: b2, l2: l2, shrink: shrink, stepSize: stepSize,
+            inverseRootCorrection2: inverseRootCorrection2, epsilon: eps)
+        }
+      }
+    }
+  }
+}
+
+/// The Adam update of one parameter, coordinate by coordinate. The readable loop is the
+/// `for i` at the end; on x86-64 the same arithmetic runs four coordinates at a time first,
+/// because Swift's scalar `squareRoot()` on Linux calls `sqrtf` (which may set `errno`),
+/// and that call keeps the compiler from vectorising the loop.
+@inline(__always)
+func adamUpdate(
+  _ w: UnsafeMutablePointer<Float>, _ g: UnsafeMutablePointer<Float>, _ m: UnsafeMutablePointer<Float>,
+  _ v: UnsafeMutablePointer<Float>, count n: Int, beta1 b1: Float, beta2 b2: Float, l2: Float, shrink: Float,
+  stepSize: Float, inverseRootCorrection2 c: Float, epsilon eps: Float
+) {
+  var start = 0
+  #if arch(x86_64) && canImport(_Builtin_intrinsics)
+    typealias V = SIMD4<Float>
+    let (rw, rg, rm, rv) = (UnsafeMutableRawPointer(w), UnsafeRawPointer(g), UnsafeMutableRawPointer(m), UnsafeMutableRawPointer(v))
+    while start + 4 <= n {
+      let o = 4 * start
+      let wi = rw.loadUnaligned(fromByteOffset: o, as: V.self)
+      let gi = rg.loadUnaligned(fromByteOffset: o, as: V.self) + l2 * wi
+      let mi = b1 * rm.loadUnaligned(fromByteOffset: o, as: V.self) + (1 - b1) * gi
+      let vi = b2 * rv.loadUnaligned(fromByteOffset: o, as: V.self) + (1 - b2) * gi * gi
+      rm.storeBytes(of: mi, toByteOffset: o, as: V.self)
+      rv.storeBytes(of: vi, toByteOffset: o, as: V.self)
+      rw.storeBytes(of: shrink * wi - stepSize * mi / (_mm_sqrt_ps(vi) * c + eps), toByteOffset: o, as: V.self)
+      start += 4
+    }
+  #endif
+  for i in start..<n {
+    let gi = g[i] + l2 * w[i]
+    m[i] = b1 * m[i] + (1 - b1) * gi
+    v[i] = b2 * v[i] + (1 - b2) * gi * gi
+    w[i] = shrink * w[i] - stepSize * m[i] / (v[i].squareRoot() * c + eps)
+  }
+}
+
+/// x^n for a whole n >= 0, by repeated multiplication (the bias corrections).
+@inline(__always) func power(_ x: Float, _ n: Int) -> Float {
+  var result: Float = 1
+  for _ in 0..<n { result *= x }
+  return result
+}

@@ -1,0 +1,35 @@
+import Tensors
+
+/// Updates parameters from their gradients: `step()` after `backward()`, `zeroGrad()`
+/// before the next forward pass.
+///
+///     optimizer.zeroGrad(); loss(model).backward(); optimizer.step()
+public protocol Optimizer: AnyObject {
+  /// The tensors this optimiser updates, in a fixed order (its state follows this order).
+  var parameters: [Tensor] { get }
+  /// One update of every parameter that has a gradient.
+  func step()
+}
+
+extension Optimizer {
+  /// Sets every parameter's gradient to zero.
+  public func zeroGrad() { for p in parameters { p.zeroGrad() } }
+}
+
+/// Calls `body(parameter, gradient, index)` for each parameter that has a gradient.
+@inline(__always)
+func forEachParameterWithGrad(
+  _ parameters: [Tensor], _ body: (UnsafeMutableBufferPointer<Float>, UnsafeMutableBufferPointer<Float>, Int) -> Void
+) {
+  for (k, p) in parameters.enumerated() {
+    p.withUnsafeGradBufferPointer { g in
+      guard let g else { return }
+      p.withUnsafeMutableBufferPointer { w in body(w, g, k) }
+    }
+  }
+}
+
+/// One zeroed state buffer per parameter, for the optimisers' running averages.
+func zeroState(like parameters: [Tensor]) -> [[Float]] {
+  parameters.map { [Float](repeating: 0, count: $0.count) }
+}

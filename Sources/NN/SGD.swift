@@ -1,0 +1,44 @@
+import Tensors
+
+/// Stochastic gradient descent with optional momentum and L2 weight decay
+/// (PyTorch's `SGD` with dampening 0, not Nesterov).
+///
+///     let sgd = SGD(model.parameters, learningRate: 0.1, momentum: 0.9)
+///
+/// ```
+/// g = grad + weightDecay * w
+/// v = momentum * v + g          (v starts at 0)
+/// w = w - learningRate * v
+/// ```
+public final class SGD: Optimizer {
+  public let parameters: [Tensor]
+  /// The step size.
+  public var learningRate: Float
+  /// The momentum coefficient; 0 for plain SGD.
+  public let momentum: Float
+  /// The L2 penalty coefficient added to the gradient.
+  public let weightDecay: Float
+  private var velocity: [[Float]]
+
+  /// An SGD optimiser over `parameters`.
+  public init(_ parameters: [Tensor], learningRate: Float, momentum: Float = 0, weightDecay: Float = 0) {
+    self.parameters = parameters
+    self.learningRate = learningRate
+    self.momentum = momentum
+    self.weightDecay = weightDecay
+    self.velocity = zeroState(like: parameters)
+  }
+
+  public func step() {
+    let (lr, mu, wd) = (learningRate, momentum, weightDecay)
+    forEachParameterWithGrad(parameters) { w, g, k in
+      velocity[k].withUnsafeMutableBufferPointer { v in
+        for i in w.indices {
+          let gi = g[i] + wd * w[i]
+          v[i] = mu * v[i] + gi
+          w[i] -= lr * v[i]
+        }
+      }
+    }
+  }
+}

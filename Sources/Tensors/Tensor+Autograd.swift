@@ -1,0 +1,103 @@
+// MARK: - Recording ops
+
+extension Tensor {
+  /// What an op leaves behind for `backward()`: given the gradient of the op's result
+  /// (`upstream`) and the result's values (`output`), add into the inputs' gradients.
+  public typealias Backward = (_ upstream: UnsafeBufferPointer<Float>, _ output: UnsafeBufferPointer<Float>) -> Void
+
+  /// Step 2 of every op: remembers `inputs` and the `backward` closure on this result, so
+  /// `backward()` can later call it with this result's gradient (the `upstream`) and this
+  /// result's values (the `output`, which e.g. `exp` reuses as its own derivative).
+  ///
+  /// The closure must ADD into each input's gradient (`accumulateGrad`), never assign, so
+  /// an input used twice receives both contributions. It must capture the inputs it needs,
+  /// never the result itself (that would be a reference cycle).
+  /// Nothing is recorded inside `withNoGrad`, or when no input requires a gradient.
+  ///
+  ///     let out = Tensor(shape: x.shape) { ... }          // 1. compute
+  ///     return out.recording("square", inputs: [x]) { g, _ in // 2. attach backward
+  ///       x.accumulateGrad { gx in ... gx[i] += 2 * x_i * g[i] ... }
+  ///     }                                                  // 3. return
+  public func recording(
+    _ op: String, inputs: [Tensor], backward: @escaping Backward
+  ) -> Tensor {
+    node.op = op
+    guard GradMode.isEnabled, inputs.contains(where: { $0.node.requiresGrad }) else { return self }
+    node.requiresGrad = true
+    node.parents = inputs.map(\.node)
+    node.backward = backward
+    return self
+  }
+
+  /// Calls `body` with this tensor's gradient buffer (zeroed on first use) to add into
+  /// it; does nothing when this tensor does not require a gradient.
+  @inline(__always)
+  public func accumulateGrad(_ body: (UnsafeMutableBufferPointer<Float>) -> Void) {
+    guard node.requiresGrad else { return }
+    body(UnsafeMutableBufferPointer(start: node.gradBuffer(), count: node.count))
+  }
+}
+
+// MARK: - Backward
+
+extension Tensor {
+  /// Reverse-mode differentiation: fills `grad` of every tensor this one depends on.
+  ///
+  /// The tensor must be a scalar (a loss); its own gradient starts at 1. Gradients ADD
+  /// to what is already there: call `zeroGrad()` (or an optimiser's) between steps.
+  /// The graph is used once: afterwards its intermediate results forget their inputs.
+  ///
+  /// ```
+  /// order = inputs before outputs (depth-first topological sort)
+  /// for node in reversed(order): node.backward(node.grad)   // chain rule
+  /// ```
+  public func backward() {
+    precondition(count == 1, "backward(): the tensor must hold one value (a loss), shape is \(shape)")
+    precondition(node.requiresGrad, "backward(): \(op) does not depend on any tensor that requires a gradient")
+    // 1. Topological order: a node comes after all of its inputs.
+    var order: [TensorNode] = []
+    var visited = Set<ObjectIdentifier>()
+    func visit(_ n: TensorNode) {
+      guard visited.insert(ObjectIdentifier(n)).inserted else { return }
+      for p in n.parents { visit(p) }
+      order.append(n)
+    }
+    visit(node)
+    // 2. Seed d(loss)/d(loss) = 1, then apply the chain rule from the loss backwards.
+    node.gradBuffer()[0] += 1
+    for n in order.reversed() {
+      guard let f = n.backward, let g = n.grad else { continue }
+      f(UnsafeBufferPointer(start: g, count: n.count), UnsafeBufferPointer(start: n.data, count: n.count))
+      n.backward = nil  // free the graph as we go
+      n.parents = []
+    }
+  }
+
+  /// Sets the gradient to zero (keeps the buffer, so the next step allocates nothing).
+  public func zeroGrad() {
+    if let g = node.grad { g.update(repeating: 0, count: max(count, 1)) }
+  }
+
+  /// The same values as a new leaf that does not require a gradient: gradients stop here.
+  public func detach() -> Tensor { copy() }
+}
+
+// MARK: - No-grad scope
+
+/// Whether ops record the graph. Task-local, so parallel tests and tasks do not interfere.
+public enum GradMode {
+  /// `true` except inside `withNoGrad`.
+  @TaskLocal public static var isEnabled = true
+}
+
+/// Runs `body` without recording any graph: for evaluation and for updating parameters.
+///
+///     let scores = withNoGrad { model(users, items) }
+public func withNoGrad<R>(_ body: () throws -> R) rethrows -> R {
+  try GradMode.$isEnabled.withValue(false, operation: body)
+}
+
+/// Runs the async `body` without recording any graph.
+public func withNoGrad<R>(_ body: () async throws -> R) async rethrows -> R {
+  try await GradMode.$isEnabled.withValue(false, operation: body)
+}
