@@ -61,7 +61,10 @@ let package = Package(
     /// The umbrella: `import ModernRecSys` gives a chapter every module.
     .target(
       name: "ModernRecSys",
-      dependencies: ["Tensors", "NN", "Plot", "RecData", "RecEval", "RecModels", "Book", "Exercises"]
+      dependencies: [
+        "Tensors", "NN", "Plot", "RecData", "RecEval", "RecModels", "Book", "Exercises",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     .executableTarget(name: "bench", dependencies: ["ModernRecSys"]),
 

@@ -1,4 +1,5 @@
-// The umbrella module: one `import ModernRecSys` gives a chapter every library.
+// The umbrella module: one `import ModernRecSys` gives a chapter every library, and
+// ArgumentParser for its command line.
 @_exported import Book
 @_exported import Exercises
 @_exported import NN
@@ -7,3 +8,4 @@
 @_exported import RecEval
 @_exported import RecModels
 @_exported import Tensors
+@_exported import ArgumentParser

@@ -1,0 +1,168 @@
+import Book
+import Foundation
+import Testing
+
+/// Checks that hold the chapter texts to their code and their results (STYLE.md §3):
+/// headings match `// MARK: -` sections, quoted code is found verbatim in the sources,
+/// embedded figures exist, and every number the text cites is in `results.json`.
+struct ChapterText {
+  let number: Int
+  let folder: URL
+  let text: String
+  let mainSwift: String
+
+  /// Every chapter whose text is written (a chapter still "coming" is skipped).
+  static func all() throws -> [ChapterText] {
+    let chapters = ChapterHarness.packageRoot.appendingPathComponent("Chapters")
+    let folders = try FileManager.default.contentsOfDirectory(atPath: chapters.path).sorted()
+    return try folders.compactMap { name -> ChapterText? in
+      guard let number = Int(name.prefix(2)) else { return nil }
+      let folder = chapters.appendingPathComponent(name)
+      let text = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
+      if text.contains("(coming)") { return nil }
+      let main = try String(contentsOf: folder.appendingPathComponent("main.swift"), encoding: .utf8)
+      return ChapterText(number: number, folder: folder, text: text, mainSwift: main)
+    }
+  }
+
+  /// The text with fenced code blocks removed (numbers and headings inside code do not count).
+  var prose: String {
+    var out: [Substring] = []
+    var inFence = false
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      if line.hasPrefix("```") {
+        inFence.toggle()
+        continue
+      }
+      if !inFence { out.append(line) }
+    }
+    return out.joined(separator: "\n")
+  }
+
+  var headings: [String] {
+    prose.split(separator: "\n").filter { $0.hasPrefix("## ") }.map { String($0.dropFirst(3)).trimmed }
+  }
+
+  var marks: [String] {
+    mainSwift.split(separator: "\n").compactMap { line -> String? in
+      let t = line.trimmed
+      return t.hasPrefix("// MARK: - ") ? String(t.dropFirst(11)).trimmed : nil
+    }
+  }
+
+  /// The ```swift blocks of the text.
+  var swiftBlocks: [String] {
+    var blocks: [String] = []
+    var current: [Substring]? = nil
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      if current == nil, line.hasPrefix("```swift") {
+        current = []
+      } else if current != nil, line.hasPrefix("```") {
+        blocks.append(current!.joined(separator: "\n"))
+        current = nil
+      } else if current != nil {
+        current!.append(line)
+      }
+    }
+    return blocks
+  }
+}
+
+extension StringProtocol {
+  var trimmed: String { String(self).trimmingCharacters(in: .whitespaces) }
+}
+
+/// Headings that close a chapter and have no code of their own.
+let proseOnlyHeadings: Set<String> = ["Summary", "Exercises", "References", "Further reading"]
+
+@Test func chapterHeadingsMatchMarkSectionsInOrder() throws {
+  for chapter in try ChapterText.all() {
+    let expected = chapter.headings.filter { !proseOnlyHeadings.contains($0) }
+    #expect(
+      chapter.marks == expected,
+      "Chapter \(chapter.number): the text's ## headings \(expected) and main.swift's // MARK: - sections \(chapter.marks) must match, in order"
+    )
+  }
+}
+
+/// All Swift sources a chapter may quote: the libraries, the exercises and the chapters.
+func allSwiftSources() throws -> [String] {
+  var sources: [String] = []
+  for top in ["Sources", "Chapters"] {
+    let root = ChapterHarness.packageRoot.appendingPathComponent(top)
+    let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+    while let url = walker?.nextObject() as? URL {
+      if url.pathExtension == "swift" { sources.append(try String(contentsOf: url, encoding: .utf8)) }
+    }
+  }
+  return sources
+}
+
+/// Lines of code compared without their indentation (a quoted method loses its type's).
+func codeLines(_ text: String) -> [String] {
+  text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmed }
+}
+
+@Test func codeQuotedInChapterTextsIsVerbatimFromTheSources() throws {
+  let sources = try allSwiftSources().map { codeLines($0) }
+  for chapter in try ChapterText.all() {
+    for block in chapter.swiftBlocks {
+      // A line `// …` marks an elision: each piece between elisions must be found.
+      let lines = codeLines(block)
+      let pieces = lines.split(whereSeparator: { $0 == "// …" || $0 == "// ..." || $0 == "…" })
+      for piece in pieces {
+        let needle = Array(piece.drop(while: \.isEmpty).reversed().drop(while: \.isEmpty).reversed())
+        guard !needle.isEmpty else { continue }
+        let found = sources.contains { haystack in
+          guard haystack.count >= needle.count else { return false }
+          for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if Array(haystack[start..<start + needle.count]) == needle { return true }
+          }
+          return false
+        }
+        #expect(found, "Chapter \(chapter.number) quotes code not found verbatim in Sources/ or Chapters/:\n\(needle.joined(separator: "\n"))")
+      }
+    }
+  }
+}
+
+@Test func figuresEmbeddedInChapterTextsExistWithAltText() throws {
+  for chapter in try ChapterText.all() {
+    let pattern = try Regex(#"!\[([^\]]*)\]\(([^)]+)\)"#)
+    for match in chapter.prose.matches(of: pattern) {
+      let alt = match.output[1].substring.map(String.init) ?? ""
+      let path = match.output[2].substring.map(String.init) ?? ""
+      #expect(alt.count >= 10, "Chapter \(chapter.number): figure \(path) needs descriptive alt text")
+      let file = chapter.folder.appendingPathComponent(path).standardizedFileURL
+      #expect(FileManager.default.fileExists(atPath: file.path), "Chapter \(chapter.number) embeds \(path), which does not exist")
+    }
+  }
+}
+
+/// Every number with three or more decimals in a chapter's prose (outside code and math)
+/// must be a number of its committed `results.json`: a metric rounded to that many
+/// decimals, or a table cell. Learning rates and such belong in `code` or `$math$`.
+@Test func numbersCitedInChapterTextsComeFromResultsJSON() throws {
+  for chapter in try ChapterText.all() {
+    let resultsURL = ChapterHarness.packageRoot
+      .appendingPathComponent("Figures/chapter-\(chapter.number)/results.json")
+    let results = try ChapterResults.decode(from: Data(contentsOf: resultsURL))
+    #expect(results.mode == .full, "Figures/chapter-\(chapter.number) must hold a full run")
+    #expect(results.data == "ml-100k", "Figures/chapter-\(chapter.number) must come from MovieLens-100K")
+    var cells = Set<String>()
+    for table in results.tables.values { for row in table.rows { for cell in row { cells.insert(cell.trimmed) } } }
+    // Remove inline code and math before looking for numbers.
+    let stripped = chapter.prose
+      .replacing(try Regex(#"`[^`]*`"#), with: "")
+      .replacing(try Regex(#"\$\$[\s\S]*?\$\$"#), with: "")
+      .replacing(try Regex(#"\$[^$\n]*\$"#), with: "")
+    for match in stripped.matches(of: try Regex(#"(?<![\d.])-?\d+\.(\d{3,})(?![\d.])"#)) {
+      let text = String(stripped[match.range])
+      let decimals = (match.output[1].substring ?? "").count
+      let known =
+        cells.contains(text)
+        || results.metrics.values.contains { formatted($0, decimals: decimals) == text }
+      #expect(known, "Chapter \(chapter.number) cites \(text), which is not in its results.json (metrics or tables)")
+    }
+  }
+}
