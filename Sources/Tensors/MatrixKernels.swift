@@ -21,7 +21,8 @@ public enum MatrixKernels {
     beta: Float = 0, c: UnsafeMutablePointer<Float>
   ) {
     guard m > 0, n > 0 else { return }
-    let lda = transposeA ? m : k, ldb = transposeB ? k : n
+    let lda = transposeA ? m : k
+    let ldb = transposeB ? k : n
     cblas_sgemm(
       CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
       Int32(m), Int32(n), Int32(k), alpha, a, Int32(Swift.max(lda, 1)), b, Int32(Swift.max(ldb, 1)),
