@@ -42,7 +42,7 @@ func pointwiseTrainingLearnsTasteGroupsItNeverSawHeldOut(_ name: String) {
   let model: any PointwiseRecommender =
     switch name {
     case "GMF": GMF(userCount: 20, itemCount: 20, factors: 4, using: &rng)
-    case "MLP": MLPRecommender(userCount: 20, itemCount: 20, factors: 4, hiddenLayers: 2, using: &rng)
+    case "MLP": MLPRecommender(userCount: 20, itemCount: 20, factors: 8, hiddenLayers: 1, using: &rng)
     default: NeuMF(userCount: 20, itemCount: 20, factors: 4, hiddenLayers: 2, using: &rng)
     }
   for p in model.parameters where p.shape[0] == 20 {  // larger embeddings: learn in few steps
