@@ -153,8 +153,10 @@ struct Chapter3: ParsableCommand {
     var comparison = MarkdownTable(columns: ["model", "HR@10", "NDCG@10", "HR@1", "HR@5"])
     for (name, result) in sampledResults {
       comparison.append([
-        name, formatted(result.hitRate(at: 10), decimals: 3), formatted(result.ndcg(at: 10), decimals: 3),
-        formatted(result.hitRate(at: 1), decimals: 3), formatted(result.hitRate(at: 5), decimals: 3),
+        name, formatted(result.hitRate(at: 10), decimals: 3),
+        formatted(result.ndcg(at: 10), decimals: 3),
+        formatted(result.hitRate(at: 1), decimals: 3),
+        formatted(result.hitRate(at: 5), decimals: 3),
       ])
       run.record("\(name)/HR@1", result.hitRate(at: 1))
       run.record("\(name)/HR@5", result.hitRate(at: 5))
@@ -164,7 +166,8 @@ struct Chapter3: ParsableCommand {
     }
     try run.show(
       comparison, as: "comparison",
-      caption: "Table 3.1: leave-one-out, the held-out item among 99 sampled negatives (\(epochs) epochs)")
+      caption:
+        "Table 3.1: leave-one-out, the held-out item among 99 sampled negatives (\(epochs) epochs)")
     try run.save(atK(sampledResults), as: "hr-at-k")
 
     // MARK: - Predictive factors
@@ -188,7 +191,8 @@ struct Chapter3: ParsableCommand {
     try run.save(
       sweepFigure(
         x: factorList.map(Double.init), hitRates: factorCurves, ndcgs: factorNDCG,
-        xLabel: "predictive factors", logX: true, title: "Predictive factors (\(sweepEpochs) epochs each)"),
+        xLabel: "predictive factors", logX: true,
+        title: "Predictive factors (\(sweepEpochs) epochs each)"),
       as: "factors")
 
     // MARK: - Negatives per positive
@@ -210,7 +214,8 @@ struct Chapter3: ParsableCommand {
     try run.save(
       sweepFigure(
         x: negativeList.map(Double.init), hitRates: negativeCurves, ndcgs: negativeNDCG,
-        xLabel: "negatives per positive", logX: false, title: "Negatives per positive (\(sweepEpochs) epochs each)"),
+        xLabel: "negatives per positive", logX: false,
+        title: "Negatives per positive (\(sweepEpochs) epochs each)"),
       as: "negatives")
 
     // MARK: - How deep should the MLP be?
@@ -252,7 +257,8 @@ struct Chapter3: ParsableCommand {
       run.record("\(name)/full NDCG@10", result.ndcg(at: 10))
       fullTable.append([
         name, formatted(sampledResult.hitRate(at: 10), decimals: 3),
-        formatted(result.hitRate(at: 10), decimals: 3), formatted(sampledResult.ndcg(at: 10), decimals: 3),
+        formatted(result.hitRate(at: 10), decimals: 3),
+        formatted(sampledResult.ndcg(at: 10), decimals: 3),
         formatted(result.ndcg(at: 10), decimals: 3),
       ])
     }
@@ -271,7 +277,9 @@ struct Chapter3: ParsableCommand {
       ("lowest item id", .lowestItemID), ("random (seed 1)", .random(seed: 1)),
       ("random (seed 2)", .random(seed: 2)),
     ]
-    var tieTable = MarkdownTable(columns: ["tie rule", "test items changed", "ItemPop HR@10", "GMF HR@10"])
+    var tieTable = MarkdownTable(columns: [
+      "tie rule", "test items changed", "ItemPop HR@10", "GMF HR@10",
+    ])
     var tieBars: [String: [Double]] = ["ItemPop": [], "GMF": []]
     for (label, rule) in rules {
       let ruleData = try Experiment.Data(
@@ -283,7 +291,9 @@ struct Chapter3: ParsableCommand {
       }.hitRate(at: 10)
       let ruleExperiment = Experiment(data: ruleData, run: run, clock: clock)
       let gmfHR = ruleExperiment.result(.init(model: .gmf), epochs: sweepEpochs).hitRate
-      tieTable.append([label, "\(changed)", formatted(popHR, decimals: 3), formatted(gmfHR, decimals: 3)])
+      tieTable.append([
+        label, "\(changed)", formatted(popHR, decimals: 3), formatted(gmfHR, decimals: 3),
+      ])
       tieBars["ItemPop"]!.append(popHR)
       tieBars["GMF"]!.append(gmfHR)
       run.record("Ties (\(label))/test items changed", Double(changed))
@@ -292,7 +302,9 @@ struct Chapter3: ParsableCommand {
     }
     try run.show(
       tieTable, as: "tie-rules",
-      caption: "Table 3.4: HR@10 when the held-out item is chosen by another tie rule (GMF: \(sweepEpochs) epochs)")
+      caption:
+        "Table 3.4: HR@10 when the held-out item is chosen by another tie rule (GMF: \(sweepEpochs) epochs)"
+    )
     var tieChart = Chart.bars(
       GroupedBars(
         groups: rules.map(\.name),
@@ -307,7 +319,8 @@ struct Chapter3: ParsableCommand {
 
     run.section("Is NeuMF better than a dot product?")
     let best = sampledResults.max { $0.result.hitRate(at: 10) < $1.result.hitRate(at: 10) }!
-    run.note("best HR@10 here: \(best.name), \(formatted(best.result.hitRate(at: 10), decimals: 3))")
+    run.note(
+      "best HR@10 here: \(best.name), \(formatted(best.result.hitRate(at: 10), decimals: 3))")
     run.timing("all training and evaluation", seconds: clock.total)
     try run.finish()
   }
@@ -340,7 +353,7 @@ final class Experiment {
   }
 
   /// The learning rate of plain SGD when fine-tuning a pretrained NeuMF.
-  static let fineTuningRate: Float = Float(ProcessInfo.processInfo.environment["CH3_FT"] ?? "") ?? 0.01
+  static let fineTuningRate: Float = 0.01
 
   /// Ratings, the leave-one-out split, the training matrix and the sampled protocol.
   struct Data {
@@ -360,13 +373,16 @@ final class Experiment {
       ratings = movieLens.ratings.filter { $0.user < userCount }
       guard ratings.count > 2 * userCount else {
         throw ChapterError(
-          "MovieLens has only \(ratings.count) ratings for \(userCount) users: too few for leave-one-out")
+          "MovieLens has only \(ratings.count) ratings for \(userCount) users: too few for leave-one-out"
+        )
       }
       split = RatingSplit.leaveOneOut(ratings, userCount: userCount, ties: ties)
       train = InteractionMatrix(ratings: split.train, userCount: userCount, itemCount: itemCount)
-      testMatrix = InteractionMatrix(ratings: split.test, userCount: userCount, itemCount: itemCount)
+      testMatrix = InteractionMatrix(
+        ratings: split.test, userCount: userCount, itemCount: itemCount)
       let all = InteractionMatrix(ratings: ratings, userCount: userCount, itemCount: itemCount)
-      sampled = SampledRankingProtocol(test: split.test, all: all, negativeCount: 99, seed: evaluationSeed)
+      sampled = SampledRankingProtocol(
+        test: split.test, all: all, negativeCount: 99, seed: evaluationSeed)
     }
   }
 
@@ -385,7 +401,8 @@ final class Experiment {
   func makeModel(_ config: Config, using rng: inout SeededGenerator) -> any PointwiseRecommender {
     switch config.model {
     case .gmf:
-      GMF(userCount: data.userCount, itemCount: data.itemCount, factors: config.factors, using: &rng)
+      GMF(
+        userCount: data.userCount, itemCount: data.itemCount, factors: config.factors, using: &rng)
     case .mlp:
       MLPRecommender(
         userCount: data.userCount, itemCount: data.itemCount, factors: config.factors,
@@ -428,7 +445,8 @@ final class Experiment {
 
   /// Runs a trainer for `epochs`, with a progress bar and a summary line per epoch when verbose.
   func fit(
-    _ trainer: PointwiseTrainer, name: String, epochs: Int, rng: inout SeededGenerator, verbose: Bool
+    _ trainer: PointwiseTrainer, name: String, epochs: Int, rng: inout SeededGenerator,
+    verbose: Bool
   ) -> [PointwiseTrainer.EpochRecord] {
     // On a terminal, a progress bar per epoch; in a log, one summary line per epoch.
     let interactive = verbose && isatty(STDOUT_FILENO) == 1
@@ -440,15 +458,23 @@ final class Experiment {
         onBatch: { epoch, done, total, loss in
           if done == 1 {
             epochStart = Date()
-            if interactive { bar = self.run.progress("\(name) epoch \(epoch)/\(epochs)", total: total) }
+            if interactive {
+              bar = self.run.progress("\(name) epoch \(epoch)/\(epochs)", total: total)
+            }
           }
-          if done % 64 == 0 { bar?.advance(by: 64, status: "loss \(formatted(Double(loss), decimals: 4))") }
+          if done % 64 == 0 {
+            bar?.advance(by: 64, status: "loss \(formatted(Double(loss), decimals: 4))")
+          }
         },
         onEpoch: { record in
           guard verbose else { return }
           let summary =
             "loss \(formatted(record.loss, decimals: 4))  HR@10 \(formatted(record.hitRate, decimals: 4))  NDCG@10 \(formatted(record.ndcg, decimals: 4))  (\(formatted(Date().timeIntervalSince(epochStart), decimals: 1)) s)"
-          if let bar { bar.finish(status: summary) } else { self.run.note("\(name) epoch \(record.epoch)/\(epochs): \(summary)") }
+          if let bar {
+            bar.finish(status: summary)
+          } else {
+            self.run.note("\(name) epoch \(record.epoch)/\(epochs): \(summary)")
+          }
         })
     }
     return history
@@ -471,11 +497,15 @@ final class TrainingClock {
 func trainingCurves(
   _ histories: [String: [PointwiseTrainer.EpochRecord]], models: [String], itemPop: RankingResult
 ) -> (figure: Figure, hitRatePanel: Chart) {
-  func panel(_ title: String, _ y: String, _ value: (PointwiseTrainer.EpochRecord) -> Double, pop: Double?)
+  func panel(
+    _ title: String, _ y: String, _ value: (PointwiseTrainer.EpochRecord) -> Double, pop: Double?
+  )
     -> Chart
   {
     var series = models.map { name in
-      LineSeries(name, x: histories[name]!.map { Double($0.epoch) }, y: histories[name]!.map(value), markers: true)
+      LineSeries(
+        name, x: histories[name]!.map { Double($0.epoch) }, y: histories[name]!.map(value),
+        markers: true)
     }
     if let pop {
       let epochs = histories[models[0]]!.map { Double($0.epoch) }
@@ -518,11 +548,18 @@ func sweepFigure(
       values.keys.sorted().map { LineSeries($0, x: x, y: values[$0]!, markers: true) },
       title: "\(metric) by \(xLabel)", xLabel: xLabel, yLabel: metric)
     chart.xLogScale = logX
-    if logX { chart.extraCommands = ["set logscale x 2", "set xtics (" + x.map { "\"\(Int($0))\" \($0)" }.joined(separator: ", ") + ")"] }
+    if logX {
+      chart.xRange = AxisRange(min: x.first! / 1.25, max: x.last! * 1.25)
+      chart.extraCommands = [
+        "set logscale x 2",
+        "set xtics (" + x.map { "\"\(Int($0))\" \($0)" }.joined(separator: ", ") + ")",
+      ]
+    }
     chart.legend = .bottomRight
     return chart
   }
-  return Figure(title: title, panels: [panel("HR@10", hitRates), panel("NDCG@10", ndcgs)], columns: 2)
+  return Figure(
+    title: title, panels: [panel("HR@10", hitRates), panel("NDCG@10", ndcgs)], columns: 2)
 }
 
 /// How many users have a different held-out item in `a` than in `b`.

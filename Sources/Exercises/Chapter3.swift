@@ -4,15 +4,16 @@
 // replaces it with `fatalError("Exercise 3.k")`. Grade one with
 // `swift test --filter "Exercise 3.k"`.
 
+import NN
+import RecData
+import RecModels
+import Tensors
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import NN
-import RecData
-import RecModels
-import Tensors
 
 /// The exercises of Chapter 3, as static functions and types the tests call.
 public enum Chapter3 {
@@ -107,7 +108,8 @@ public enum Chapter3 {
 
     /// `user.table`, `item.table`, `userBias`, `itemBias`.
     public var namedParameters: [(String, Tensor)] {
-      userEmbedding.namedParameters(prefixedBy: "user") + itemEmbedding.namedParameters(prefixedBy: "item")
+      userEmbedding.namedParameters(prefixedBy: "user")
+        + itemEmbedding.namedParameters(prefixedBy: "item")
         + [("userBias", userBias), ("itemBias", itemBias)]
     }
   }

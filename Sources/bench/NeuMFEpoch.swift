@@ -13,9 +13,14 @@ import Tensors
 func benchNeuMFEpoch() -> [Row] {
   let path = "Data/ml-100k"
   let real = FileManager.default.fileExists(atPath: path + "/u.data")
-  guard let movieLens = real ? try? MovieLens.load(from: path) : MovieLens.synthetic(size: .ml100k, seed: 100)
+  guard
+    let movieLens = real
+      ? try? MovieLens.load(from: path) : MovieLens.synthetic(size: .ml100k, seed: 100)
   else {
-    return [Row(benchmark: "neumf-epoch", name: "epoch", value: .nan, unit: "", note: "cannot load \(path)")]
+    return [
+      Row(
+        benchmark: "neumf-epoch", name: "epoch", value: .nan, unit: "", note: "cannot load \(path)")
+    ]
   }
   let dataNote = real ? "MovieLens-100K" : "synthetic (no Data/ml-100k)"
   let split = RatingSplit.leaveOneOut(movieLens.ratings, userCount: movieLens.userCount)
@@ -24,11 +29,15 @@ func benchNeuMFEpoch() -> [Row] {
   let sampled = SampledRankingProtocol(test: split.test, all: movieLens.interactions(), seed: 42)
   var rng = SeededGenerator(seed: 5)
   let model = NeuMF(
-    userCount: movieLens.userCount, itemCount: movieLens.itemCount, factors: 8, hiddenLayers: 3, using: &rng)
+    userCount: movieLens.userCount, itemCount: movieLens.itemCount, factors: 8, hiddenLayers: 3,
+    using: &rng)
   let trainer = PointwiseTrainer(
     model: model, train: train, optimizer: Adam(model.parameters, learningRate: 0.001))
 
-  var sampling: [Double] = [], training: [Double] = [], evaluation: [Double] = [], steps = 0
+  var sampling: [Double] = []
+  var training: [Double] = []
+  var evaluation: [Double] = []
+  var steps = 0
   for _ in 0..<3 {
     var start = now()
     let instances = TrainingInstances.epoch(
@@ -47,11 +56,18 @@ func benchNeuMFEpoch() -> [Row] {
   }
   let total = median(zip(zip(sampling, training), evaluation).map { $0.0 + $0.1 + $1 })
   return [
-    Row(benchmark: "neumf-epoch", name: "sampling 4 negatives", value: median(sampling) * 1e3, unit: "ms", note: dataNote),
-    Row(benchmark: "neumf-epoch", name: "training (\(steps) steps)", value: median(training) * 1e3, unit: "ms",
-        note: "\(formattedMicros(median(training) / Double(steps))) µs per step"),
-    Row(benchmark: "neumf-epoch", name: "evaluation (sampled, 943 users)", value: median(evaluation) * 1e3, unit: "ms"),
-    Row(benchmark: "neumf-epoch", name: "whole epoch", value: total, unit: "s", note: "median of 3"),
+    Row(
+      benchmark: "neumf-epoch", name: "sampling 4 negatives", value: median(sampling) * 1e3,
+      unit: "ms", note: dataNote),
+    Row(
+      benchmark: "neumf-epoch", name: "training (\(steps) steps)", value: median(training) * 1e3,
+      unit: "ms",
+      note: "\(formattedMicros(median(training) / Double(steps))) µs per step"),
+    Row(
+      benchmark: "neumf-epoch", name: "evaluation (sampled, 943 users)",
+      value: median(evaluation) * 1e3, unit: "ms"),
+    Row(
+      benchmark: "neumf-epoch", name: "whole epoch", value: total, unit: "s", note: "median of 3"),
   ]
 }
 

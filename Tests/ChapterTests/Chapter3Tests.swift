@@ -13,11 +13,17 @@ import Testing
     try ChapterHarness.compareWithGolden(results, chapter: 3)
     #expect(run.stdout.contains("HR@10 by epoch"), "the terminal preview of the training curves")
     for name in ["training-curves", "hr-at-k", "factors", "negatives", "tie-rules"] {
-      #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name).svg").path), "\(name).svg")
-      #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name).gp").path), "\(name).gp")
+      #expect(
+        FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name).svg").path),
+        "\(name).svg")
+      #expect(
+        FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name).gp").path),
+        "\(name).gp")
     }
     for table in ["comparison", "depth", "full-ranking", "tie-rules"] {
-      #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("\(table).md").path), "\(table).md")
+      #expect(
+        FileManager.default.fileExists(atPath: out.appendingPathComponent("\(table).md").path),
+        "\(table).md")
     }
   }
 
@@ -53,7 +59,8 @@ import Testing
     #expect(r["ItemPop/HR@10"]! > 0.38 && r["ItemPop/HR@10"]! < 0.44)  // the popularity list is fixed
     // Full ranking is much harder than 1-in-100; every model loses most of its hits.
     for model in ["ItemPop", "ItemKNN"] + Self.models {
-      let sampled = r["\(model)/HR@10"]!, full = r["\(model)/full HR@10"]!
+      let sampled = r["\(model)/HR@10"]!
+      let full = r["\(model)/full HR@10"]!
       #expect(full > 0.02 && full < sampled / 2, "\(model): full HR@10 \(full), sampled \(sampled)")
     }
     // Tie rules: the same data, another held-out item, a different number.
@@ -87,10 +94,12 @@ import Testing
     try (lines.prefix(3).joined(separator: "\n") + "\n")
       .write(to: folder.appendingPathComponent("u.data"), atomically: true, encoding: .utf8)
     let out = try ChapterHarness.temporaryDirectory("chapter-3-few-out")
-    let run = try ChapterHarness.run("chapter-3", ["--quick", "--data", folder.path, "--out", out.path])
+    let run = try ChapterHarness.run(
+      "chapter-3", ["--quick", "--data", folder.path, "--out", out.path])
     #expect(run.status == 1, "stdout: \(run.stdout.suffix(500))")
     #expect(run.stderr.contains("too few for leave-one-out"), "stderr: \(run.stderr)")
     #expect(!run.stderr.contains("Fatal error"))
-    #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("results.json").path))
+    #expect(
+      !FileManager.default.fileExists(atPath: out.appendingPathComponent("results.json").path))
   }
 }

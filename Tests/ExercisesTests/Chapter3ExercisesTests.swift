@@ -22,7 +22,8 @@ func exercise3_1() {
   var rng = SeededGenerator(seed: 31)
   let x = (0..<64).map { _ in rng.uniform(-6, 6) }
   let y = (0..<64).map { _ in Float(rng.int(below: 2)) }
-  let engine = binaryCrossEntropyWithLogits(Tensor(x, shape: [64, 1]), Tensor(y, shape: [64, 1])).scalar
+  let engine = binaryCrossEntropyWithLogits(Tensor(x, shape: [64, 1]), Tensor(y, shape: [64, 1]))
+    .scalar
   #expect(abs(Chapter3.logLoss(logits: x, labels: y) - Double(engine)) < 1e-5)
 }
 
@@ -34,7 +35,9 @@ func exercise3_2() {
   #expect(Chapter3.towerSizes(factors: 8, hiddenLayers: 0) == [8])
   for f in [4, 8, 32] {
     for l in 0...4 {
-      #expect(Chapter3.towerSizes(factors: f, hiddenLayers: l) == MLPRecommender.towerSizes(factors: f, hiddenLayers: l))
+      #expect(
+        Chapter3.towerSizes(factors: f, hiddenLayers: l)
+          == MLPRecommender.towerSizes(factors: f, hiddenLayers: l))
     }
   }
 }
@@ -65,10 +68,12 @@ func exercise3_4() {
   let mf = Chapter3.BiasedMF(userCount: 4, itemCount: 5, factors: 3, using: &rng)
   mf.userBias.assign(Tensor([[0.1], [0.2], [0.3], [0.4]]))
   mf.itemBias.assign(Tensor([[1], [2], [3], [4], [5]]))
-  let users = [0, 3, 3], items = [4, 0, 2]
+  let users = [0, 3, 3]
+  let items = [4, 0, 2]
   let logits = mf.logits(users: users, items: items)
   #expect(logits.shape == [3, 1])
-  let p = mf.userEmbedding.table, q = mf.itemEmbedding.table
+  let p = mf.userEmbedding.table
+  let q = mf.itemEmbedding.table
   for (r, (u, i)) in zip(users, items).enumerated() {
     var expected = mf.userBias[u, 0] + mf.itemBias[i, 0]
     for k in 0..<3 { expected += p[u, k] * q[i, k] }
@@ -87,7 +92,8 @@ func exercise3_4() {
     t.assign(Tensor.normal(t.shape, standardDeviation: 0.3, using: &rng))
   }
   let trainer = PointwiseTrainer(
-    model: model, train: train, optimizer: Adam(model.parameters, learningRate: 0.02), batchSize: 32)
+    model: model, train: train, optimizer: Adam(model.parameters, learningRate: 0.02), batchSize: 32
+  )
   let first = trainer.trainEpoch(using: &rng)
   var last = first
   for _ in 0..<40 { last = trainer.trainEpoch(using: &rng) }
@@ -110,7 +116,9 @@ func exercise3_4() {
 
 @Test("Exercise 3.5: users with several ratings in their last second")
 func exercise3_5() {
-  func r(_ u: Int, _ i: Int, _ t: Int) -> Rating { Rating(user: u, item: i, rating: 4, timestamp: t) }
+  func r(_ u: Int, _ i: Int, _ t: Int) -> Rating {
+    Rating(user: u, item: i, rating: 4, timestamp: t)
+  }
   let ratings = [
     r(0, 0, 10), r(0, 1, 20), r(0, 2, 20),  // user 0: two at the latest second -> tied
     r(1, 0, 30), r(1, 1, 30), r(1, 2, 40),  // user 1: a tie, but not at the latest second

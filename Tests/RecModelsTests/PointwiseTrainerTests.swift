@@ -23,7 +23,8 @@ func twoGroups() -> (train: InteractionMatrix, heldOut: [(user: Int, item: Int)]
 
 /// The share of (held-out in-group item, out-of-group item) pairs ranked correctly.
 func groupAUC(_ model: some PointwiseRecommender, _ heldOut: [(user: Int, item: Int)]) -> Double {
-  var correct = 0, total = 0
+  var correct = 0
+  var total = 0
   for (u, i) in heldOut {
     let outside = u < 10 ? Array(10..<20) : Array(0..<10)
     let s = model.scores(user: u, items: [i] + outside)
@@ -42,7 +43,8 @@ func pointwiseTrainingLearnsTasteGroupsItNeverSawHeldOut(_ name: String) {
   let model: any PointwiseRecommender =
     switch name {
     case "GMF": GMF(userCount: 20, itemCount: 20, factors: 4, using: &rng)
-    case "MLP": MLPRecommender(userCount: 20, itemCount: 20, factors: 8, hiddenLayers: 1, using: &rng)
+    case "MLP":
+      MLPRecommender(userCount: 20, itemCount: 20, factors: 8, hiddenLayers: 1, using: &rng)
     default: NeuMF(userCount: 20, itemCount: 20, factors: 4, hiddenLayers: 2, using: &rng)
     }
   for p in model.parameters where p.shape[0] == 20 {  // larger embeddings: learn in few steps
@@ -84,14 +86,20 @@ func pointwiseTrainingLearnsTasteGroupsItNeverSawHeldOut(_ name: String) {
   let test = heldOut.enumerated().filter { $0.offset % 4 == 0 }.map { _, pair in
     Rating(user: pair.user, item: pair.item, rating: 5, timestamp: 0)
   }
-  let all = InteractionMatrix(userCount: 20, itemCount: 20, pairs: heldOut + (0..<20).flatMap { u in train.items(of: u).map { (u, $0) } })
+  let all = InteractionMatrix(
+    userCount: 20, itemCount: 20,
+    pairs: heldOut + (0..<20).flatMap { u in train.items(of: u).map { (u, $0) } })
   let sampled = SampledRankingProtocol(test: test, all: all, negativeCount: 5, seed: 1)
-  let trainer = PointwiseTrainer(model: gmf, train: train, optimizer: Adam(gmf.parameters, learningRate: 0.01))
+  let trainer = PointwiseTrainer(
+    model: gmf, train: train, optimizer: Adam(gmf.parameters, learningRate: 0.01))
   var seen = 0
-  let history = trainer.fit(epochs: 3, evaluatingWith: sampled, using: &rng, onEpoch: { _ in
-    seen += 1
-  })
+  let history = trainer.fit(
+    epochs: 3, evaluatingWith: sampled, using: &rng,
+    onEpoch: { _ in
+      seen += 1
+    })
   #expect(history.map(\.epoch) == [1, 2, 3])
   #expect(seen == 3)
-  #expect(history.allSatisfy { (0...1).contains($0.hitRate) && $0.ndcg <= $0.hitRate && $0.loss > 0 })
+  #expect(
+    history.allSatisfy { (0...1).contains($0.hitRate) && $0.ndcg <= $0.hitRate && $0.loss > 0 })
 }
