@@ -19,6 +19,7 @@ UNAME := $(shell uname -s)
 help: ## this list
 	@echo "ModernRecSys: deep-learning recommender systems, in Swift, chapter by chapter."
 	@echo
+	@echo "  make chapter-N    build in release mode and run chapter N (N = $(CHAPTERS))"
 	@grep -hE '^[a-zA-Z0-9_%-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | \
 	  awk -F'\t' '{ printf "  make %-12s %s\n", $$1, $$2 }'
 	@echo
@@ -55,7 +56,7 @@ data: ## download MovieLens-100K into Data/ml-100k and verify its checksum
 	rm -rf $(DATA_DIR) && mv "$$tmp/ml-100k" $(DATA_DIR) && echo "==> MovieLens-100K installed in $(DATA_DIR)"
 
 # A static pattern rule: make skips implicit rules for .PHONY targets, but not these.
-$(addprefix chapter-,$(CHAPTERS)): chapter-%: deps ## build in release mode and run chapter N (e.g. make chapter-3)
+$(addprefix chapter-,$(CHAPTERS)): chapter-%: deps
 	@$(MAKE) --no-print-directory data || echo "==> no MovieLens-100K: chapter-$* will say so and use synthetic data"
 	$(SWIFT) build -c release --product chapter-$*
 	.build/release/chapter-$* $(ARGS)
