@@ -537,6 +537,8 @@ struct History {
   var trainLoss: [Double] = []
   var validationLoss: [Double] = []
   var validationAUC: [Double] = []
+  /// The epoch (from 1) with the lowest validation loss, whose parameters the model keeps.
+  var bestEpoch = 0
 }
 
 /// The model's probabilities for every example of a part, in one batched forward pass.
@@ -544,13 +546,15 @@ func probabilities(of model: MLP, on examples: LabeledExamples) -> [Float] {
   evaluating { model(examples.features).sigmoid() }.scalars
 }
 
-/// Mini-batch training with Adam; after each epoch, log loss and AUC on validation.
+/// Mini-batch training with Adam; after each epoch, log loss and AUC on validation. At the
+/// end the model gets back the parameters of its best validation epoch (early stopping).
 func train(
   _ model: MLP, name: String, on task: LikeDislikeTask, epochs: Int, batchSize: Int,
   learningRate: Float, rng: inout SeededGenerator, run: ChapterRun
 ) -> History {
   let optimizer = Adam(model.parameters, learningRate: learningRate)
   var history = History()
+  var best = model.parameters.map { $0.copy() }
   for epoch in 1...epochs {
     let order = rng.permutation(task.train.count)
     let batches = stride(from: 0, to: order.count, by: batchSize).map {
@@ -571,11 +575,16 @@ func train(
     history.trainLoss.append(lossSum / Double(order.count))
     history.validationLoss.append(Metrics.logLoss(probabilities: p, labels: task.validation.labels))
     history.validationAUC.append(Metrics.auc(scores: p, labels: task.validation.labels.map { $0 == 1 }))
+    if history.bestEpoch == 0 || history.validationLoss.last! < history.validationLoss[history.bestEpoch - 1] {
+      history.bestEpoch = epoch
+      best = model.parameters.map { $0.copy() }
+    }
     bar.finish(
       status:
         "train loss \(formatted(history.trainLoss.last!, decimals: 4)), validation loss \(formatted(history.validationLoss.last!, decimals: 4)), validation AUC \(formatted(history.validationAUC.last!, decimals: 4))"
     )
   }
+  for (parameter, saved) in zip(model.parameters, best) { parameter.assign(saved) }
   return history
 }
 
@@ -584,7 +593,7 @@ extension Chapter1 {
     run.section("Logistic regression against an MLP")
     let d = task.encoder.count
     var rng = run.generator("like-dislike")
-    let epochs = run.epochs(full: 12, quick: 2)
+    let epochs = run.epochs(full: 12, quick: 3)
     let models: [(name: String, model: MLP)] = [
       ("Logistic regression", MLP(sizes: [d, 1], using: &rng)),
       ("MLP", MLP(sizes: [d, 64, 32, 1], activation: .relu, using: &rng)),
@@ -610,6 +619,8 @@ extension Chapter1 {
       let logLoss = Metrics.logLoss(probabilities: p, labels: task.test.labels)
       run.record("\(name)/AUC", auc)
       run.record("\(name)/log loss", logLoss)
+      run.record("\(name)/best epoch", Double(history.bestEpoch))
+      run.note("\(name): kept epoch \(history.bestEpoch) (lowest validation loss)")
       let epochsAxis = (1...epochs).map(Double.init)
       run.recordCurve("\(name)/train log loss", x: epochsAxis, y: history.trainLoss)
       run.recordCurve("\(name)/validation log loss", x: epochsAxis, y: history.validationLoss)
@@ -622,7 +633,7 @@ extension Chapter1 {
     }
     try run.show(table, as: "like-dislike", caption: "Held-out test set:")
     var losses = Chart.lines(lossCurves, title: "Log loss", xLabel: "epoch", yLabel: "binary cross-entropy")
-    losses.legend = .topRight
+    losses.legend = .outsideBelow
     var aucs = Chart.lines(aucCurves, title: "Validation AUC", xLabel: "epoch", yLabel: "AUC")
     aucs.legend = .bottomRight
     try run.save(Figure(panels: [losses, aucs], columns: 2), as: "like-dislike-training")

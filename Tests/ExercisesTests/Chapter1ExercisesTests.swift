@@ -17,8 +17,7 @@ private func maxDifference(_ a: Tensor, _ b: Tensor) -> Double {
   zip(a.scalars, b.scalars).map { Double(abs($0 - $1)) }.max() ?? 0
 }
 
-@Test("Exercise 1.1: softplus matches log(1 + e^x), stays finite, and passes the gradient check")
-func exercise1_1() throws {
+@Test func `Exercise 1.1: softplus matches log(1 + e^x), stays finite, and passes the gradient check`() throws {
   let x = Tensor([-3, -0.5, 0, 0.5, 3])
   let y = Chapter1Exercises.softplus(x).scalars
   for (xi, yi) in zip(x.scalars, y) {
@@ -41,8 +40,7 @@ func exercise1_1() throws {
   for (g, e) in zip(try #require(t.grad).scalars, expected) { #expect(abs(Double(g) - e) < 1e-5) }
 }
 
-@Test("Exercise 1.2: ELU has the right values and derivative and passes the gradient check")
-func exercise1_2() throws {
+@Test func `Exercise 1.2: ELU has the right values and derivative and passes the gradient check`() throws {
   let x = Tensor([-2, -0.5, 0.5, 2]).requiringGrad()
   let y = Chapter1Exercises.elu(x, alpha: 0.7)
   let expected = x.scalars.map { $0 > 0 ? Double($0) : 0.7 * (Foundation.exp(Double($0)) - 1) }
@@ -56,8 +54,7 @@ func exercise1_2() throws {
   #expect(report.passes(tolerance: 1e-2), "\(report)")
 }
 
-@Test("Exercise 1.3: the ReLU network's gradients by hand equal autograd's")
-func exercise1_3() throws {
+@Test func `Exercise 1.3: the ReLU network’s gradients by hand equal autograd’s`() throws {
   var rng = SeededGenerator(seed: 13)
   let x = awayFromZero([6, 3], seed: 14)
   let w1 = Tensor.normal([3, 5], using: &rng).requiringGrad()
@@ -77,8 +74,7 @@ func exercise1_3() throws {
   }
 }
 
-@Test("Exercise 1.4: depth 0 cannot learn XOR, one hidden layer of 8 can; the study has the asked shape")
-func exercise1_4() {
+@Test func `Exercise 1.4: depth 0 cannot learn XOR, one hidden layer of 8 can; the study has the asked shape`() {
   let study = Chapter1Exercises.widthDepthStudy(widths: [2, 8], depths: [0, 1, 2])
   #expect(study.count == 3 && study.allSatisfy { $0.count == 2 }, "result[depth][width]: \(study)")
   guard study.count == 3 && study.allSatisfy({ $0.count == 2 }) else { return }
@@ -90,8 +86,7 @@ func exercise1_4() {
     "without activations, depth does not help")
 }
 
-@Test("Exercise 1.5: a tiny rate barely moves, a good one learns, a huge one does worse")
-func exercise1_5() {
+@Test func `Exercise 1.5: a tiny rate barely moves, a good one learns, a huge one does worse`() {
   let rates: [Float] = [0.0001, 1, 200]
   let curves = Chapter1Exercises.learningRateSweep(rates: rates, steps: 200)
   #expect(curves.count == 3 && curves.allSatisfy { $0.count == 200 }, "one curve of 200 losses per rate")
@@ -107,8 +102,7 @@ func exercise1_5() {
   #expect(!last.isFinite || last > 2 * curves[1][199], "lr=200 should do worse than lr=1: \(last)")
 }
 
-@Test("Exercise 1.6: hidden units that start equal stay equal; random ones differ")
-func exercise1_6() {
+@Test func `Exercise 1.6: hidden units that start equal stay equal; random ones differ`() {
   /// The largest difference between any hidden unit's incoming weights and unit 0's.
   func spread(_ w: Tensor) -> Double {
     let (rows, columns) = (w.shape[0], w.shape[1])
