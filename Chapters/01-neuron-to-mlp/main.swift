@@ -48,7 +48,9 @@ extension Chapter1 {
     let x = Tensor(inputs.map(Float.init), shape: [1, 3])
     let w = Tensor(weights.map(Float.init), shape: [3, 1])
     let y = (x.matmul(w) + Float(bias)).sigmoid()
-    run.note("w·x + b = \(formatted(preActivation, decimals: 4)), y = sigmoid(w·x + b) = \(formatted(output, decimals: 4)) (engine: \(formatted(Double(y.scalar), decimals: 4)))")
+    run.note(
+      "w·x + b = \(formatted(preActivation, decimals: 4)), y = sigmoid(w·x + b) = \(formatted(output, decimals: 4)) (engine: \(formatted(Double(y.scalar), decimals: 4)))"
+    )
     run.record("Neuron/pre-activation", preActivation)
     run.record("Neuron/output", output)
     run.record("Neuron/engine output", Double(y.scalar))
@@ -72,7 +74,8 @@ extension Chapter1 {
   static var activationCases: [ActivationCase] {
     func sigma(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
     return [
-      ActivationCase(name: "sigmoid", apply: { $0.sigmoid() }, derivative: { sigma($0) * (1 - sigma($0)) }),
+      ActivationCase(
+        name: "sigmoid", apply: { $0.sigmoid() }, derivative: { sigma($0) * (1 - sigma($0)) }),
       ActivationCase(
         name: "tanh", apply: { $0.tanh() }, derivative: { 1 - tanh($0) * tanh($0) }),
       ActivationCase(name: "ReLU", apply: { $0.relu() }, derivative: { $0 > 0 ? 1 : 0 }),
@@ -88,7 +91,9 @@ extension Chapter1 {
     let grid = (0...80).map { -4 + Double($0) * 0.1 }
     var valuePanel: [LineSeries] = []
     var derivativePanel: [LineSeries] = []
-    var table = MarkdownTable(columns: ["activation", "f(-2)", "f(0)", "f(2)", "max |autograd f' - formula|"])
+    var table = MarkdownTable(columns: [
+      "activation", "f(-2)", "f(0)", "f(2)", "max |autograd f' - formula|",
+    ])
     for activation in Self.activationCases {
       // One forward and one backward over the whole grid: since y_k depends on x_k only,
       // the gradient of sum_k y_k with respect to x_k is f'(x_k).
@@ -98,7 +103,8 @@ extension Chapter1 {
       let values = y.scalars.map(Double.init)
       let slopes = (x.grad?.scalars ?? [Float]()).map { Double($0) }
       // ReLU has no derivative at 0; skip the kink when comparing.
-      let worst = zip(grid, slopes).filter { Swift.abs($0.0) > 1e-9 }
+      let worst =
+        zip(grid, slopes).filter { Swift.abs($0.0) > 1e-9 }
         .map { Swift.abs($0.1 - activation.derivative($0.0)) }.max() ?? 0.0
       run.record("\(activation.name)/max derivative error", worst)
       run.recordCurve("\(activation.name)/value", x: grid, y: values)
@@ -159,9 +165,12 @@ extension Chapter1 {
   func stackedLinearLayers(_ run: ChapterRun) {
     run.section("Stacked linear layers collapse")
     var rng = run.generator("collapse")
-    let w1 = Tensor.normal([4, 8], using: &rng), b1 = Tensor.normal([8], using: &rng)
-    let w2 = Tensor.normal([8, 6], using: &rng), b2 = Tensor.normal([6], using: &rng)
-    let w3 = Tensor.normal([6, 2], using: &rng), b3 = Tensor.normal([2], using: &rng)
+    let w1 = Tensor.normal([4, 8], using: &rng)
+    let b1 = Tensor.normal([8], using: &rng)
+    let w2 = Tensor.normal([8, 6], using: &rng)
+    let b2 = Tensor.normal([6], using: &rng)
+    let w3 = Tensor.normal([6, 2], using: &rng)
+    let b3 = Tensor.normal([2], using: &rng)
     let x = Tensor.normal([5, 4], using: &rng)
 
     // Three layers, no activation: ((x W1 + b1) W2 + b2) W3 + b3.
@@ -171,14 +180,17 @@ extension Chapter1 {
     let b = ((b1.reshaped([1, 8]).matmul(w2) + b2).matmul(w3) + b3).reshaped([2])
     func collapsed(_ x: Tensor) -> Tensor { x.matmul(w) + b }
     let gap = maxAbsDifference(stacked(x), collapsed(x))
-    run.note("W = W1 W2 W3: \(w.shape); max |stacked - collapsed| over the batch = \(scientific(gap))")
+    run.note(
+      "W = W1 W2 W3: \(w.shape); max |stacked - collapsed| over the batch = \(scientific(gap))")
     run.record("Collapse/max difference", gap)
 
     // Superposition: an affine f has f(a + c) - f(a) - f(c) + f(0) = 0; a ReLU network does not.
     func withReLU(_ x: Tensor) -> Tensor {
       ((x.matmul(w1) + b1).relu().matmul(w2) + b2).relu().matmul(w3) + b3
     }
-    let a = x, c = Tensor.normal([5, 4], using: &rng), zero = Tensor.zeros([5, 4])
+    let a = x
+    let c = Tensor.normal([5, 4], using: &rng)
+    let zero = Tensor.zeros([5, 4])
     func superpositionGap(_ f: (Tensor) -> Tensor) -> Double {
       maxAbsDifference(f(a + c) + f(zero), f(a) + f(c))
     }
@@ -231,7 +243,8 @@ func backpropagateByHand(_ net: TwoLayerNetwork, x: Matrix, y: [Double]) -> (
   let h = z1.map { $0.map { tanh($0) } }
   let z2 = product(h, net.w2).map { [$0[0] + net.b2[0]] }  // (B, 1)
   let p = z2.map { 1 / (1 + exp(-$0[0])) }
-  let loss = -zip(p, y).map { $1 * log($0) + (1 - $1) * log(1 - $0) }
+  let loss =
+    -zip(p, y).map { $1 * log($0) + (1 - $1) * log(1 - $0) }
     .reduce(0, +) / batch
   // Backward, from the loss to the inputs, one line per equation of the text.
   let dz2 = zip(p, y).map { [($0 - $1) / batch] }  // dL/dz2 = (p - y) / B
@@ -249,13 +262,16 @@ func backpropagateWithEngine(_ net: TwoLayerNetwork, x: Matrix, y: [Double]) -> 
   loss: Double, gradients: TwoLayerNetwork
 ) {
   func tensor(_ m: Matrix) -> Tensor { Tensor(m.map { $0.map(Float.init) }) }
-  let w1 = tensor(net.w1).requiringGrad(), b1 = Tensor(net.b1.map(Float.init)).requiringGrad()
-  let w2 = tensor(net.w2).requiringGrad(), b2 = Tensor(net.b2.map(Float.init)).requiringGrad()
+  let w1 = tensor(net.w1).requiringGrad()
+  let b1 = Tensor(net.b1.map(Float.init)).requiringGrad()
+  let w2 = tensor(net.w2).requiringGrad()
+  let b2 = Tensor(net.b2.map(Float.init)).requiringGrad()
   let logits = (tensor(x).matmul(w1) + b1).tanh().matmul(w2) + b2
   let loss = binaryCrossEntropyWithLogits(logits, tensor(y.map { [$0] }))
   loss.backward()
   func matrix(_ t: Tensor) -> Matrix {
-    let values = t.scalars.map(Double.init), columns = t.shape[1]
+    let values = t.scalars.map(Double.init)
+    let columns = t.shape[1]
     return (0..<t.shape[0]).map { Array(values[($0 * columns)..<(($0 + 1) * columns)]) }
   }
   return (
@@ -282,22 +298,29 @@ extension Chapter1 {
     let byEngine = backpropagateWithEngine(net, x: x, y: y)
     var table = MarkdownTable(columns: ["gradient", "by hand", "autograd", "difference"])
     var worst = 0.0
-    func compare(_ name: String, _ hand: [Double], _ engine: [Double]) {
-      for (k, (a, b)) in zip(hand, engine).enumerated() {
-        worst = max(worst, Swift.abs(a - b))
-        table.append([
-          hand.count > 1 ? "\(name)[\(k)]" : name, formatted(a, decimals: 6), formatted(b, decimals: 6),
-          scientific(Swift.abs(a - b)),
-        ])
+    func compare(_ name: String, _ hand: Matrix, _ engine: Matrix) {
+      for (i, (handRow, engineRow)) in zip(hand, engine).enumerated() {
+        for (j, (a, b)) in zip(handRow, engineRow).enumerated() {
+          worst = max(worst, Swift.abs(a - b))
+          let label =
+            hand.count == 1 && handRow.count == 1
+            ? name : hand.count == 1 ? "\(name)[\(j)]" : "\(name)[\(i),\(j)]"
+          table.append([
+            label, formatted(a, decimals: 6), formatted(b, decimals: 6),
+            scientific(Swift.abs(a - b)),
+          ])
+        }
       }
     }
-    compare("dL/dW1", byHand.gradients.w1.flatMap { $0 }, byEngine.gradients.w1.flatMap { $0 })
-    compare("dL/db1", byHand.gradients.b1, byEngine.gradients.b1)
-    compare("dL/dW2", byHand.gradients.w2.flatMap { $0 }, byEngine.gradients.w2.flatMap { $0 })
-    compare("dL/db2", byHand.gradients.b2, byEngine.gradients.b2)
+    compare("dL/dW1", byHand.gradients.w1, byEngine.gradients.w1)
+    compare("dL/db1", [byHand.gradients.b1], [byEngine.gradients.b1])
+    compare("dL/dW2", byHand.gradients.w2, byEngine.gradients.w2)
+    compare("dL/db2", [byHand.gradients.b2], [byEngine.gradients.b2])
     run.note(
-      "loss: by hand \(formatted(byHand.loss, decimals: 6)), engine \(formatted(byEngine.loss, decimals: 6))")
-    try run.show(table, as: "backprop", caption: "Gradients of the two-layer network on the XOR points:")
+      "loss: by hand \(formatted(byHand.loss, decimals: 6)), engine \(formatted(byEngine.loss, decimals: 6))"
+    )
+    try run.show(
+      table, as: "backprop", caption: "Gradients of the two-layer network on the XOR points:")
     run.note("largest difference: \(scientific(worst)) (Float32 against Double)")
     run.record("Backprop/loss by hand", byHand.loss)
     run.record("Backprop/loss by engine", byEngine.loss)
@@ -319,11 +342,16 @@ extension Chapter1 {
     let a1 = z1 + b1
     let h = a1.sigmoid()
     let loss = h.sum()
-    for (name, t) in [("z1 = x.matmul(w1)", z1), ("a1 = z1 + b1", a1), ("h = a1.sigmoid()", h), ("loss = h.sum()", loss)] {
+    for (name, t) in [
+      ("z1 = x.matmul(w1)", z1), ("a1 = z1 + b1", a1), ("h = a1.sigmoid()", h),
+      ("loss = h.sum()", loss),
+    ] {
       run.note("\(name): op \(t.op), shape \(t.shape), records a backward: \(t.isRecorded)")
     }
     loss.backward()
-    run.note("after loss.backward(): dL/db1 = \(b1.grad!.scalars.map { formatted(Double($0), decimals: 4) })")
+    run.note(
+      "after loss.backward(): dL/db1 = \(b1.grad!.scalars.map { formatted(Double($0), decimals: 4) })"
+    )
     for (k, g) in b1.grad!.scalars.enumerated() { run.record("Engine/dL/db1[\(k)]", Double(g)) }
   }
 }
@@ -350,15 +378,21 @@ extension Chapter1 {
         for i in out.indices { out[i] = rng.uniform(0.2, 2) * (rng.nextFloat() < 0.5 ? -1 : 1) }
       }
     }
-    func positive(_ shape: [Int]) -> Tensor { Tensor.uniform(shape, low: 0.5, high: 2, using: &rng) }
+    func positive(_ shape: [Int]) -> Tensor {
+      Tensor.uniform(shape, low: 0.5, high: 2, using: &rng)
+    }
     let targets = Tensor([1, 0, 1, 1, 0, 0], shape: [6, 1])
     let cases: [GradientCase] = [
-      GradientCase(name: "add (broadcast bias)", inputs: [normal([4, 3]), normal([3])]) { $0[0] + $0[1] },
+      GradientCase(name: "add (broadcast bias)", inputs: [normal([4, 3]), normal([3])]) {
+        $0[0] + $0[1]
+      },
       GradientCase(name: "sub", inputs: [normal([4, 3]), normal([4, 3])]) { $0[0] - $0[1] },
       GradientCase(name: "mul", inputs: [normal([4, 3]), normal([4, 3])]) { $0[0] * $0[1] },
       GradientCase(name: "div", inputs: [normal([4, 3]), positive([4, 3])]) { $0[0] / $0[1] },
       GradientCase(name: "neg", inputs: [normal([4, 3])]) { -$0[0] },
-      GradientCase(name: "matmul", inputs: [normal([4, 3]), normal([3, 2])]) { $0[0].matmul($0[1]) },
+      GradientCase(name: "matmul", inputs: [normal([4, 3]), normal([3, 2])]) {
+        $0[0].matmul($0[1])
+      },
       GradientCase(name: "sum", inputs: [normal([4, 3])]) { $0[0].sum() },
       GradientCase(name: "mean", inputs: [normal([4, 3])]) { $0[0].mean() },
       GradientCase(name: "sum(axis: 1)", inputs: [normal([4, 3])]) { $0[0].sum(axis: 1) },
@@ -373,12 +407,15 @@ extension Chapter1 {
         binaryCrossEntropyWithLogits($0[0], targets)
       },
       GradientCase(
-        name: "two-layer MLP", inputs: [normal([6, 2]), normal([2, 4]), normal([4]), normal([4, 1]), normal([1])]
+        name: "two-layer MLP",
+        inputs: [normal([6, 2]), normal([2, 4]), normal([4]), normal([4, 1]), normal([1])]
       ) { t in
         binaryCrossEntropyWithLogits((t[0].matmul(t[1]) + t[2]).tanh().matmul(t[3]) + t[4], targets)
       },
     ]
-    var table = MarkdownTable(columns: ["op", "input shapes", "max abs error", "max rel error", "passes"])
+    var table = MarkdownTable(columns: [
+      "op", "input shapes", "max abs error", "max rel error", "passes",
+    ])
     var worst = 0.0
     for c in cases {
       let report = checkGradients(at: c.inputs, c.function)
@@ -390,7 +427,9 @@ extension Chapter1 {
         scientific(relative), report.passes(tolerance: 1e-2) ? "yes" : "NO",
       ])
     }
-    try run.show(table, as: "gradient-check", caption: "Analytic (backward) against numeric (central difference) gradients:")
+    try run.show(
+      table, as: "gradient-check",
+      caption: "Analytic (backward) against numeric (central difference) gradients:")
     run.record("Gradient check/worst relative error", worst)
     run.record("Gradient check/ops checked", Double(cases.count))
     guard worst <= 1e-2 else {
@@ -435,13 +474,18 @@ extension Chapter1 {
     let test = XORData(count: 400, spread: 0.45, using: &rng)
     let models: [(name: String, model: MLP)] = [
       ("Logistic regression", MLP(sizes: [2, 1], using: &rng)),
-      ("Linear stack (2-16-16-1, no activation)", MLP(sizes: [2, 16, 16, 1], activation: .identity, using: &rng)),
+      (
+        "Linear stack (2-16-16-1, no activation)",
+        MLP(sizes: [2, 16, 16, 1], activation: .identity, using: &rng)
+      ),
       ("MLP (2-16-16-1, tanh)", MLP(sizes: [2, 16, 16, 1], activation: .tanh, using: &rng)),
     ]
     let steps = 300
     var curves: [LineSeries] = []
     var panels: [Chart] = []
-    var table = MarkdownTable(columns: ["model", "parameters", "train loss", "train accuracy", "test accuracy"])
+    var table = MarkdownTable(columns: [
+      "model", "parameters", "train loss", "train accuracy", "test accuracy",
+    ])
     let grid = (0...80).map { -2.5 + Double($0) * 5 / 80 }
     for (name, model) in models {
       // Full-batch training: every step sees all 200 points.
@@ -466,7 +510,8 @@ extension Chapter1 {
       run.record("XOR/\(short)/test accuracy", testAccuracy)
       run.recordCurve("XOR/\(short)/training loss", x: (1...steps).map(Double.init), y: losses)
       table.append([
-        name, "\(model.parameterCount)", formatted(finalLoss, decimals: 3), formatted(trainAccuracy, decimals: 3),
+        name, "\(model.parameterCount)", formatted(finalLoss, decimals: 3),
+        formatted(trainAccuracy, decimals: 3),
         formatted(testAccuracy, decimals: 3),
       ])
       curves.append(LineSeries(short, x: (1...steps).map(Double.init), y: losses))
@@ -474,7 +519,8 @@ extension Chapter1 {
     }
     try run.show(table, as: "xor")
     try run.save(Figure(panels: panels, columns: 3, width: 1380, height: 480), as: "xor-boundaries")
-    var chart = Chart.lines(curves, title: "XOR: training loss", xLabel: "step (full batch)", yLabel: "BCE")
+    var chart = Chart.lines(
+      curves, title: "XOR: training loss", xLabel: "step (full batch)", yLabel: "BCE")
     chart.legend = .bottomLeft
     try run.save(Figure(chart), as: "xor-training")
   }
@@ -486,16 +532,22 @@ extension Chapter1 {
     for y in grid { for x in grid { xy += [Float(x), Float(y)] } }
     let probabilities = evaluating { model(Tensor(xy, shape: [n * n, 2])).sigmoid() }.scalars
     let values = (0..<n).map { j in (0..<n).map { i in Double(probabilities[j * n + i]) } }
-    let p = points.points.scalars, labels = points.labels.scalars
-    func series(_ label: Float, _ name: String, _ color: String, _ shape: PointShape) -> ScatterSeries {
+    let p = points.points.scalars
+    let labels = points.labels.scalars
+    func series(_ label: Float, _ name: String, _ color: String, _ shape: PointShape)
+      -> ScatterSeries
+    {
       let rows = labels.indices.filter { labels[$0] == label }
       return ScatterSeries(
-        name, x: rows.map { p[2 * $0] }, y: rows.map { p[2 * $0 + 1] }, shape: shape, pointSize: 0.6,
+        name, x: rows.map { p[2 * $0] }, y: rows.map { p[2 * $0 + 1] }, shape: shape,
+        pointSize: 0.6,
         color: color)
     }
     var chart = Chart.heatmap(
       Heatmap(x: grid, y: grid, values: values, colorRange: 0...1, showsColorBox: false),
-      overlay: [series(0, "class 0", "#1f77b4", .circle), series(1, "class 1", "#d62728", .triangle)],
+      overlay: [
+        series(0, "class 0", "#1f77b4", .circle), series(1, "class 1", "#d62728", .triangle),
+      ],
       title: title, xLabel: "x_1", yLabel: "x_2")
     chart.xRange = AxisRange(-2.5...2.5)
     chart.yRange = AxisRange(-2.5...2.5)
@@ -519,7 +571,9 @@ extension Chapter1 {
     for group in task.encoder.groups {
       run.note("  \(group.name): columns \(group.columns.lowerBound)..<\(group.columns.upperBound)")
     }
-    run.note("share of likes: train \(formatted(task.train.positiveRate, decimals: 3)), test \(formatted(task.test.positiveRate, decimals: 3))")
+    run.note(
+      "share of likes: train \(formatted(task.train.positiveRate, decimals: 3)), test \(formatted(task.test.positiveRate, decimals: 3))"
+    )
     run.record("Data/train examples", Double(task.train.count))
     run.record("Data/validation examples", Double(task.validation.count))
     run.record("Data/test examples", Double(task.test.count))
@@ -574,8 +628,11 @@ func train(
     let p = probabilities(of: model, on: task.validation)
     history.trainLoss.append(lossSum / Double(order.count))
     history.validationLoss.append(Metrics.logLoss(probabilities: p, labels: task.validation.labels))
-    history.validationAUC.append(Metrics.auc(scores: p, labels: task.validation.labels.map { $0 == 1 }))
-    if history.bestEpoch == 0 || history.validationLoss.last! < history.validationLoss[history.bestEpoch - 1] {
+    history.validationAUC.append(
+      Metrics.auc(scores: p, labels: task.validation.labels.map { $0 == 1 }))
+    if history.bestEpoch == 0
+      || history.validationLoss.last! < history.validationLoss[history.bestEpoch - 1]
+    {
       history.bestEpoch = epoch
       best = model.parameters.map { $0.copy() }
     }
@@ -603,7 +660,9 @@ extension Chapter1 {
     var table = MarkdownTable(columns: ["model", "parameters", "test AUC", "test log loss"])
     let baseLoss = Metrics.logLoss(
       probabilities: [Float](repeating: baseRate, count: task.test.count), labels: task.test.labels)
-    table.append(["Base rate (no features)", "1", formatted(0.5, decimals: 4), formatted(baseLoss, decimals: 4)])
+    table.append([
+      "Base rate (no features)", "1", formatted(0.5, decimals: 4), formatted(baseLoss, decimals: 4),
+    ])
     run.record("Base rate/log loss", baseLoss)
 
     var lossCurves: [LineSeries] = []
@@ -612,7 +671,8 @@ extension Chapter1 {
     for (k, (name, model)) in models.enumerated() {
       let start = Date()
       let history = train(
-        model, name: name, on: task, epochs: epochs, batchSize: 256, learningRate: 0.002, rng: &rng, run: run)
+        model, name: name, on: task, epochs: epochs, batchSize: 256, learningRate: 0.002, rng: &rng,
+        run: run)
       run.timing("\(name), \(epochs) epochs", seconds: Date().timeIntervalSince(start))
       let p = probabilities(of: model, on: task.test)
       let auc = Metrics.auc(scores: p, labels: task.test.labels.map { $0 == 1 })
@@ -625,18 +685,26 @@ extension Chapter1 {
       run.recordCurve("\(name)/train log loss", x: epochsAxis, y: history.trainLoss)
       run.recordCurve("\(name)/validation log loss", x: epochsAxis, y: history.validationLoss)
       run.recordCurve("\(name)/validation AUC", x: epochsAxis, y: history.validationAUC)
-      lossCurves.append(LineSeries("\(name), train", y: history.trainLoss, markers: true, color: colors[k]))
       lossCurves.append(
-        LineSeries("\(name), validation", y: history.validationLoss, markers: true, dashed: true, color: colors[k]))
+        LineSeries("\(name), train", y: history.trainLoss, markers: true, color: colors[k]))
+      lossCurves.append(
+        LineSeries(
+          "\(name), validation", y: history.validationLoss, markers: true, dashed: true,
+          color: colors[k]))
       aucCurves.append(LineSeries(name, y: history.validationAUC, markers: true, color: colors[k]))
-      table.append([name, "\(model.parameterCount)", formatted(auc, decimals: 4), formatted(logLoss, decimals: 4)])
+      table.append([
+        name, "\(model.parameterCount)", formatted(auc, decimals: 4),
+        formatted(logLoss, decimals: 4),
+      ])
     }
     try run.show(table, as: "like-dislike", caption: "Held-out test set:")
-    var losses = Chart.lines(lossCurves, title: "Log loss", xLabel: "epoch", yLabel: "binary cross-entropy")
+    var losses = Chart.lines(
+      lossCurves, title: "Log loss", xLabel: "epoch", yLabel: "binary cross-entropy")
     losses.legend = .outsideBelow
     var aucs = Chart.lines(aucCurves, title: "Validation AUC", xLabel: "epoch", yLabel: "AUC")
-    aucs.legend = .bottomRight
+    aucs.legend = .outsideBelow
     try run.save(Figure(panels: [losses, aucs], columns: 2), as: "like-dislike-training")
+    aucs.legend = .bottomRight
     try run.save(Figure(aucs), as: "like-dislike-auc", preview: true)
 
     // What logistic regression learned: its largest and smallest weights.
@@ -646,7 +714,9 @@ extension Chapter1 {
     for i in Array(ranked.prefix(5)) + Array(ranked.suffix(5)) {
       weightTable.append([task.encoder.names[i], formatted(Double(weights[i]), decimals: 3)])
     }
-    try run.show(weightTable, as: "logistic-regression-weights", caption: "Logistic regression's largest and smallest weights:")
+    try run.show(
+      weightTable, as: "logistic-regression-weights",
+      caption: "Logistic regression's largest and smallest weights:")
   }
 }
 

@@ -192,7 +192,9 @@ extension Chapter1Exercises {
   /// 2-16-1 with tanh whose initial weights are drawn from `SeededGenerator(seed: seed)`,
   /// the same for every rate. `result[r][s]` is the loss computed at step `s`, before
   /// that step's update. A loss that is not finite stays in the curve as it is.
-  public static func learningRateSweep(rates: [Float], steps: Int = 200, seed: UInt64 = 1) -> [[Double]] {
+  public static func learningRateSweep(rates: [Float], steps: Int = 200, seed: UInt64 = 1)
+    -> [[Double]]
+  {
     // BEGIN SOLUTION
     let data = xorData(count: 200, seed: seed)
     return rates.map { rate in
@@ -222,7 +224,9 @@ extension Chapter1Exercises {
   ///
   /// With `constant` given, every weight of both layers starts at that value (biases at 0);
   /// with `nil`, the layers keep their random initial weights (`SeededGenerator(seed: seed)`).
-  public static func firstLayerAfterTraining(constant: Float?, steps: Int = 200, seed: UInt64 = 1) -> Tensor {
+  public static func firstLayerAfterTraining(constant: Float?, steps: Int = 200, seed: UInt64 = 1)
+    -> Tensor
+  {
     // BEGIN SOLUTION
     let data = xorData(count: 200, seed: seed)
     var rng = SeededGenerator(seed: seed)

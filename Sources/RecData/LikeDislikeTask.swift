@@ -87,7 +87,8 @@ public struct LikeDislikeFeatures: Sendable {
     let width = count
     return Tensor(shape: [ratings.count, width]) { out in
       for (r, rating) in ratings.enumerated() {
-        let user = userColumns[rating.user], item = itemColumns[rating.item]
+        let user = userColumns[rating.user]
+        let item = itemColumns[rating.item]
         let base = r * width
         for c in user.indices { out[base + c] = user[c] }
         for c in item.indices { out[base + user.count + c] = item[c] }

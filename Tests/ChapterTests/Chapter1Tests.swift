@@ -9,12 +9,23 @@ import Testing
   @Test func quickRunMatchesGolden() throws {
     let (results, out, _) = try ChapterHarness.quickRun(chapter: 1)
     try ChapterHarness.compareWithGolden(results, chapter: 1)
-    for name in ["activations", "xor-boundaries", "xor-training", "like-dislike-training", "like-dislike-auc"] {
-      #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name).svg").path), "\(name).svg")
-      #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name).gp").path), "\(name).gp")
+    for name in [
+      "activations", "xor-boundaries", "xor-training", "like-dislike-training", "like-dislike-auc",
+    ] {
+      #expect(
+        FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name).svg").path),
+        "\(name).svg")
+      #expect(
+        FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name).gp").path),
+        "\(name).gp")
     }
-    for table in ["activations", "backprop", "gradient-check", "xor", "like-dislike", "logistic-regression-weights"] {
-      #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("\(table).md").path), "\(table).md")
+    for table in [
+      "activations", "backprop", "gradient-check", "xor", "like-dislike",
+      "logistic-regression-weights",
+    ] {
+      #expect(
+        FileManager.default.fileExists(atPath: out.appendingPathComponent("\(table).md").path),
+        "\(table).md")
     }
   }
 
@@ -36,7 +47,9 @@ import Testing
     #expect(try #require(m["Collapse/ReLU superposition gap"]) > 0.1)
     // Backpropagation by hand equals autograd.
     #expect(try #require(m["Backprop/max gradient difference"]) < 1e-5)
-    #expect(abs(try #require(m["Backprop/loss by hand"]) - (try #require(m["Backprop/loss by engine"]))) < 1e-5)
+    #expect(
+      abs(try #require(m["Backprop/loss by hand"]) - (try #require(m["Backprop/loss by engine"])))
+        < 1e-5)
     // Every op passes the gradient check, and every row says so.
     #expect(try #require(m["Gradient check/worst relative error"]) < 1e-2)
     let table = try #require(results.tables["gradient-check"])
@@ -57,9 +70,13 @@ import Testing
   }
 
   /// The floor the issue asks for, on a quick run of the real data.
-  @Test(.enabled(if: ChapterHarness.realData != nil, "MovieLens-100K is not in Data/ml-100k (run `make data`)"))
+  @Test(
+    .enabled(
+      if: ChapterHarness.realData != nil, "MovieLens-100K is not in Data/ml-100k (run `make data`)")
+  )
   func onRealDataTheMLPBeatsLogisticRegressionQuickly() throws {
-    let (results, _, _) = try ChapterHarness.quickRun(chapter: 1, data: ChapterHarness.realData!.path)
+    let (results, _, _) = try ChapterHarness.quickRun(
+      chapter: 1, data: ChapterHarness.realData!.path)
     #expect(results.data == "ml-100k")
     let mlp = try #require(results.metrics["MLP/AUC"])
     let logistic = try #require(results.metrics["Logistic regression/AUC"])
@@ -78,13 +95,15 @@ import Testing
     #expect(mlp > logistic + 0.02, "MLP AUC \(mlp), logistic regression AUC \(logistic)")
     #expect(logistic > 0.58 && mlp > 0.62)
     #expect(try #require(m["MLP/log loss"]) < (try #require(m["Logistic regression/log loss"])))
-    #expect(try #require(m["Logistic regression/log loss"]) < (try #require(m["Base rate/log loss"])))
+    #expect(
+      try #require(m["Logistic regression/log loss"]) < (try #require(m["Base rate/log loss"])))
     #expect(m["Data/train examples"] == 80_000 && m["Data/test examples"] == 10_000)
   }
 
   @Test func aMissingDataFolderIsAClearError() throws {
     let out = try ChapterHarness.temporaryDirectory("chapter-1-missing")
-    let run = try ChapterHarness.run("chapter-1", ["--quick", "--data", "/nonexistent/ml-100k", "--out", out.path])
+    let run = try ChapterHarness.run(
+      "chapter-1", ["--quick", "--data", "/nonexistent/ml-100k", "--out", out.path])
     #expect(run.status == 1, "a thrown error exits 1; a trap would be a signal")
     #expect(run.stderr.contains("/nonexistent/ml-100k/u."), "stderr: \(run.stderr)")
   }
@@ -93,10 +112,13 @@ import Testing
   /// the chapter with a message, not a trap.
   @Test func tooFewRatingsToSplitIsAClearError() throws {
     let tiny = try ChapterHarness.temporaryDirectory("chapter-1-tiny")
-    try MovieLens.synthetic(size: SyntheticSize(users: 3, items: 5, ratings: 6, minimumPerUser: 2), seed: 1)
-      .write(to: tiny.path)
+    try MovieLens.synthetic(
+      size: SyntheticSize(users: 3, items: 5, ratings: 6, minimumPerUser: 2), seed: 1
+    )
+    .write(to: tiny.path)
     let out = try ChapterHarness.temporaryDirectory("chapter-1-tiny-out")
-    let run = try ChapterHarness.run("chapter-1", ["--quick", "--data", tiny.path, "--out", out.path])
+    let run = try ChapterHarness.run(
+      "chapter-1", ["--quick", "--data", tiny.path, "--out", out.path])
     #expect(run.status == 1, "a thrown error exits 1; a trap would be a signal")
     #expect(run.stderr.contains("too few to split"), "stderr: \(run.stderr)")
   }
