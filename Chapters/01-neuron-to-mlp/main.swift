@@ -243,9 +243,8 @@ func backpropagateByHand(_ net: TwoLayerNetwork, x: Matrix, y: [Double]) -> (
   let h = z1.map { $0.map { tanh($0) } }
   let z2 = product(h, net.w2).map { [$0[0] + net.b2[0]] }  // (B, 1)
   let p = z2.map { 1 / (1 + exp(-$0[0])) }
-  let loss =
-    -zip(p, y).map { $1 * log($0) + (1 - $1) * log(1 - $0) }
-    .reduce(0, +) / batch
+  let logLikelihood = zip(p, y).map { $1 * log($0) + (1 - $1) * log(1 - $0) }.reduce(0, +)
+  let loss = -logLikelihood / batch  // binary cross-entropy, averaged
   // Backward, from the loss to the inputs, one line per equation of the text.
   let dz2 = zip(p, y).map { [($0 - $1) / batch] }  // dL/dz2 = (p - y) / B
   let dw2 = product(transpose(h), dz2)  // dL/dW2 = hᵀ dz2
@@ -514,14 +513,16 @@ extension Chapter1 {
         formatted(trainAccuracy, decimals: 3),
         formatted(testAccuracy, decimals: 3),
       ])
-      curves.append(LineSeries(short, x: (1...steps).map(Double.init), y: losses))
+      curves.append(
+        LineSeries(
+          short, x: (1...steps).map(Double.init), y: losses, dashed: short == "Linear stack"))
       panels.append(decisionBoundary(of: model, title: name, grid: grid, points: train))
     }
     try run.show(table, as: "xor")
     try run.save(Figure(panels: panels, columns: 3, width: 1380, height: 480), as: "xor-boundaries")
     var chart = Chart.lines(
       curves, title: "XOR: training loss", xLabel: "step (full batch)", yLabel: "BCE")
-    chart.legend = .bottomLeft
+    chart.legend = .topRight
     try run.save(Figure(chart), as: "xor-training")
   }
 
@@ -700,11 +701,12 @@ extension Chapter1 {
     try run.show(table, as: "like-dislike", caption: "Held-out test set:")
     var losses = Chart.lines(
       lossCurves, title: "Log loss", xLabel: "epoch", yLabel: "binary cross-entropy")
-    losses.legend = .outsideBelow
+    losses.legend = .topRight
+    losses.yRange = roomForLegend(lossCurves, above: true)
     var aucs = Chart.lines(aucCurves, title: "Validation AUC", xLabel: "epoch", yLabel: "AUC")
-    aucs.legend = .outsideBelow
-    try run.save(Figure(panels: [losses, aucs], columns: 2), as: "like-dislike-training")
     aucs.legend = .bottomRight
+    aucs.yRange = roomForLegend(aucCurves, above: false)
+    try run.save(Figure(panels: [losses, aucs], columns: 2), as: "like-dislike-training")
     try run.save(Figure(aucs), as: "like-dislike-auc", preview: true)
 
     // What logistic regression learned: its largest and smallest weights.
@@ -718,6 +720,14 @@ extension Chapter1 {
       weightTable, as: "logistic-regression-weights",
       caption: "Logistic regression's largest and smallest weights:")
   }
+}
+
+/// A y range with 40% of the curves' span left free above (or below) them for the legend.
+func roomForLegend(_ curves: [LineSeries], above: Bool) -> AxisRange? {
+  let values = curves.flatMap(\.y).filter(\.isFinite)
+  guard let low = values.min(), let high = values.max(), high > low else { return nil }
+  let margin = 0.4 * (high - low)
+  return above ? AxisRange(min: low, max: high + margin) : AxisRange(min: low - margin, max: high)
 }
 
 Chapter1.main()

@@ -161,7 +161,8 @@ public struct LikeDislikeTask {
   /// Splits the ratings of `data` (only those of users with index below `userLimit`, when
   /// given: a small slice for quick runs) at random, by `seed`.
   ///
-  /// Throws when a part would be empty (too few ratings for the fractions asked).
+  /// Throws when a part would be empty (too few ratings for the fractions asked), or would
+  /// hold only likes or only dislikes.
   public init(
     _ data: MovieLens, validationFraction: Double = 0.1, testFraction: Double = 0.1,
     seed: UInt64, userLimit: Int? = nil
@@ -183,6 +184,15 @@ public struct LikeDislikeTask {
     train = LabeledExamples(inner.train, encoder: encoder)
     validation = LabeledExamples(inner.test, encoder: encoder)
     test = LabeledExamples(outer.test, encoder: encoder)
+    // AUC compares likes with dislikes: each part needs some of both.
+    for (name, part) in [("training", train), ("validation", validation), ("test", test)] {
+      let likes = Int(part.labels.reduce(0, +))
+      guard likes > 0 && likes < part.count else {
+        throw LikeDislikeTaskError(
+          "LikeDislikeTask: the \(name) part (\(part.count) ratings) has \(likes) likes and \(part.count - likes) dislikes; it needs both (too few ratings?)"
+        )
+      }
+    }
   }
 }
 

@@ -80,8 +80,8 @@ import Testing
     #expect(results.data == "ml-100k")
     let mlp = try #require(results.metrics["MLP/AUC"])
     let logistic = try #require(results.metrics["Logistic regression/AUC"])
-    #expect(mlp > logistic, "MLP AUC \(mlp), logistic regression AUC \(logistic)")
-    #expect(logistic > 0.55, "logistic regression should beat chance: \(logistic)")
+    #expect(mlp > logistic + 0.02, "MLP AUC \(mlp), logistic regression AUC \(logistic)")
+    #expect(logistic > 0.5, "logistic regression should beat chance: \(logistic)")
   }
 
   /// The committed full run, whose numbers the text cites.
@@ -108,8 +108,8 @@ import Testing
     #expect(run.stderr.contains("/nonexistent/ml-100k/u."), "stderr: \(run.stderr)")
   }
 
-  /// A valid dataset too small to split into training, validation and test parts stops
-  /// the chapter with a message, not a trap.
+  /// A valid dataset too small to split into training, validation and test parts, each
+  /// with likes and dislikes, stops the chapter with a message, not a trap.
   @Test func tooFewRatingsToSplitIsAClearError() throws {
     let tiny = try ChapterHarness.temporaryDirectory("chapter-1-tiny")
     try MovieLens.synthetic(
@@ -120,6 +120,7 @@ import Testing
     let run = try ChapterHarness.run(
       "chapter-1", ["--quick", "--data", tiny.path, "--out", out.path])
     #expect(run.status == 1, "a thrown error exits 1; a trap would be a signal")
-    #expect(run.stderr.contains("too few to split"), "stderr: \(run.stderr)")
+    #expect(run.stderr.contains("LikeDislikeTask"), "stderr: \(run.stderr)")
+    #expect(run.stderr.contains("too few"), "stderr: \(run.stderr)")
   }
 }
