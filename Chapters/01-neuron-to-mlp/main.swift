@@ -206,7 +206,7 @@ extension Chapter1 {
 
 /// max_i |a_i - b_i| for two tensors of the same shape.
 func maxAbsDifference(_ a: Tensor, _ b: Tensor) -> Double {
-  precondition(a.shape == b.shape, "maxAbsDifference: shapes \(a.shape) and \(b.shape)")
+  ensure(a.shape == b.shape, "maxAbsDifference: shapes \(a.shape) and \(b.shape)")
   return zip(a.scalars, b.scalars).map { Double(Swift.abs($0 - $1)) }.max() ?? 0
 }
 

@@ -167,7 +167,7 @@ public struct LikeDislikeTask {
     _ data: MovieLens, validationFraction: Double = 0.1, testFraction: Double = 0.1,
     seed: UInt64, userLimit: Int? = nil
   ) throws {
-    precondition(
+    ensure(
       validationFraction > 0 && testFraction > 0 && validationFraction + testFraction < 1,
       "LikeDislikeTask: fractions \(validationFraction) and \(testFraction) must be positive and sum below 1"
     )
