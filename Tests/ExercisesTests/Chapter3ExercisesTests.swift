@@ -9,8 +9,7 @@ import Testing
 // Chapter 3's exercises: each test passes with the reference solution and fails with a
 // plausible wrong one (noted beside the check that catches it).
 
-@Test("Exercise 3.1: the pointwise log loss is stable and matches the engine's")
-func exercise3_1() {
+@Test func `Exercise 3.1: the pointwise log loss is stable and matches the engine’s`() {
   // Hand values: x = 0 gives log 2 whatever the label; x = ln 3, y = 1 gives log(4/3).
   #expect(abs(Chapter3.logLoss(logits: [0], labels: [1]) - log(2.0)) < 1e-9)
   #expect(abs(Chapter3.logLoss(logits: [Float(log(3.0))], labels: [1]) - log(4.0 / 3)) < 1e-6)
@@ -27,8 +26,7 @@ func exercise3_1() {
   #expect(abs(Chapter3.logLoss(logits: x, labels: y) - Double(engine)) < 1e-5)
 }
 
-@Test("Exercise 3.2: the MLP tower halves down to the predictive factors")
-func exercise3_2() {
+@Test func `Exercise 3.2: the MLP tower halves down to the predictive factors`() {
   #expect(Chapter3.towerSizes(factors: 8, hiddenLayers: 3) == [64, 32, 16, 8])
   #expect(Chapter3.towerSizes(factors: 64, hiddenLayers: 3) == [512, 256, 128, 64])
   #expect(Chapter3.towerSizes(factors: 16, hiddenLayers: 1) == [32, 16])
@@ -42,8 +40,7 @@ func exercise3_2() {
   }
 }
 
-@Test("Exercise 3.3: NeuMF's pretrained output layer mixes the two with alpha")
-func exercise3_3() {
+@Test func `Exercise 3.3: NeuMF’s pretrained output layer mixes the two with alpha`() {
   let out = Chapter3.pretrainedOutput(
     gmfWeights: [1, 2], gmfBias: 4, mlpWeights: [10, 20, 30], mlpBias: -2, alpha: 0.25)
   #expect(out.weights == [0.25, 0.5, 7.5, 15, 22.5])  // GMF first, then MLP
@@ -62,8 +59,7 @@ func exercise3_3() {
   #expect(abs(mine.bias - neumf.output.bias!.scalars[0]) < 1e-6)
 }
 
-@Test("Exercise 3.4: biased MF is a dot product plus two biases, and it trains")
-func exercise3_4() {
+@Test func `Exercise 3.4: biased MF is a dot product plus two biases, and it trains`() {
   var rng = SeededGenerator(seed: 33)
   let mf = Chapter3.BiasedMF(userCount: 4, itemCount: 5, factors: 3, using: &rng)
   mf.userBias.assign(Tensor([[0.1], [0.2], [0.3], [0.4]]))
@@ -114,8 +110,7 @@ func exercise3_4() {
   #expect(inGroup > outGroup, "in-group \(inGroup / 12), out-of-group \(outGroup / 12)")
 }
 
-@Test("Exercise 3.5: users with several ratings in their last second")
-func exercise3_5() {
+@Test func `Exercise 3.5: users with several ratings in their last second`() {
   func r(_ u: Int, _ i: Int, _ t: Int) -> Rating {
     Rating(user: u, item: i, rating: 4, timestamp: t)
   }
