@@ -169,23 +169,44 @@ func theLimitOfTheInnerProduct(_ run: ChapterRun) throws {
     table, as: "rank-demonstration",
     caption: "MF of rank k fitted to the toy matrix (RMSE: mean over seeds; cosines: first seed):")
 
-  // The rank-2 latent space: users and items as labelled points.
+  // The rank-2 latent space: users as arrows from the origin, items as labelled points.
   if let mf = rank2 {
-    let p = (0..<4).map { mf.userVector($0) }
-    let q = (0..<5).map { mf.itemVector($0) }
-    var chart = Chart.scatter(
-      [
-        ScatterSeries(
-          "users p_u", x: p.map { $0[0] }, y: p.map { $0[1] }, labels: users, shape: .circle,
-          pointSize: 1.5),
-        ScatterSeries(
-          "items q_i", x: q.map { $0[0] }, y: q.map { $0[1] }, labels: items, shape: .triangle,
-          pointSize: 1.5),
-      ], title: "Rank-2 MF of the toy matrix: the latent space", xLabel: "factor 1",
-      yLabel: "factor 2")
-    chart.extraCommands = ["set size ratio -1"]
-    try run.save(Figure(chart, width: 640, height: 560), as: "latent-space")
+    try run.save(latentSpaceFigure(mf), as: "latent-space")
   }
+}
+
+/// The 2-D latent space of a rank-2 MF: users as arrows (a score is the projection of an
+/// item on a user's arrow, times its length), items as triangles. Items at the same place
+/// (i1 and i5 have identical columns) share one label.
+func latentSpaceFigure(_ mf: MatrixFactorization) -> Figure {
+  let p = (0..<4).map { mf.userVector($0) }
+  let q = (0..<5).map { mf.itemVector($0) }
+  var itemLabels = items
+  for a in 0..<5 {
+    for b in (a + 1)..<5 where abs(q[a][0] - q[b][0]) + abs(q[a][1] - q[b][1]) < 0.05 {
+      itemLabels[a] += ", " + itemLabels[b]
+      itemLabels[b] = ""
+    }
+  }
+  var chart = Chart.scatter(
+    [
+      ScatterSeries(
+        "users p_u", x: p.map { $0[0] }, y: p.map { $0[1] }, labels: users, shape: .circle,
+        pointSize: 1.5),
+      ScatterSeries(
+        "items q_i", x: q.map { $0[0] }, y: q.map { $0[1] }, labels: itemLabels,
+        shape: .triangle, pointSize: 1.5),
+    ], title: "Rank-2 MF of the toy matrix: the latent space", xLabel: "factor 1",
+    yLabel: "factor 2")
+  let extent = (p + q).flatMap { $0 }.map { Double(abs($0)) }.max() ?? 1
+  let limit = (extent * 1.2 * 10).rounded(.up) / 10
+  chart.xRange = AxisRange(-limit...limit)
+  chart.yRange = AxisRange(-limit...limit)
+  chart.legend = .outsideBelow
+  chart.extraCommands =
+    ["set size ratio -1"]
+    + p.map { "set arrow from 0,0 to \($0[0]),\($0[1]) lw 1.5 lc rgb '#1f77b4'" }
+  return Figure(chart, width: 620, height: 640)
 }
 
 // MARK: - Implicit feedback from MovieLens-100K
@@ -456,7 +477,9 @@ func baselines(_ run: ChapterRun, _ data: ExperimentData) throws {
       guard let c = run.results.curves["\(name)/\(what)"] else { return nil }
       return LineSeries(name, x: c.x, y: c.y, markers: true)
     }
-    return Chart.lines(series, title: what, xLabel: "epoch", yLabel: yLabel)
+    var chart = Chart.lines(series, title: what, xLabel: "epoch", yLabel: yLabel)
+    chart.legend = what.hasPrefix("loss") ? .topRight : .bottomRight
+    return chart
   }
   try run.save(
     Figure(
