@@ -4,7 +4,9 @@ extension Tensor {
   /// A tensor of the given shape whose values `fill` writes (step 1 of every op).
   ///
   ///     let y = Tensor(shape: [2, 3]) { out in for i in out.indices { out[i] = Float(i) } }
-  public init(shape: [Int], filledBy fill: (UnsafeMutableBufferPointer<Float>) throws -> Void) rethrows {
+  public init(shape: [Int], filledBy fill: (UnsafeMutableBufferPointer<Float>) throws -> Void)
+    rethrows
+  {
     let node = TensorNode(shape: shape)
     try fill(UnsafeMutableBufferPointer(start: node.data, count: node.count))
     self.init(node: node)
@@ -26,7 +28,8 @@ extension Tensor {
   /// A matrix from its rows; every row must have the same length.
   public init(_ rows: [[Float]]) {
     let columns = rows.first?.count ?? 0
-    precondition(rows.allSatisfy { $0.count == columns }, "Tensor(rows): rows have different lengths")
+    precondition(
+      rows.allSatisfy { $0.count == columns }, "Tensor(rows): rows have different lengths")
     self.init(rows.flatMap { $0 }, shape: [rows.count, columns])
   }
 

@@ -14,7 +14,8 @@ extension Tensor {
   public func gatherRows(_ ids: [Int]) -> Tensor {
     precondition(rank == 2, "gatherRows: the table must be a matrix, shape is \(shape)")
     let (n, d) = (shape[0], shape[1])
-    let table = self, pt = node.data
+    let table = self
+    let pt = node.data
     let out = Tensor(shape: [ids.count, d]) { y in
       for (r, id) in ids.enumerated() {
         precondition(id >= 0 && id < n, "gatherRows: id \(id) out of range 0..<\(n)")
@@ -24,7 +25,8 @@ extension Tensor {
     return out.recording("gatherRows", inputs: [table]) { g, _ in
       table.accumulateGrad { gt in
         for (r, id) in ids.enumerated() {
-          let dst = id * d, src = r * d
+          let dst = id * d
+          let src = r * d
           for c in 0..<d { gt[dst + c] += g[src + c] }
         }
       }
@@ -46,7 +48,8 @@ extension Tensor {
       condition.shape == a.shape && a.shape == b.shape,
       "select: shapes differ: condition \(condition.shape), a \(a.shape), b \(b.shape)")
     let (pc, pa, pb) = (condition.node.data, a.node.data, b.node.data)
-    let out = Tensor(shape: a.shape) { y in for i in y.indices { y[i] = pc[i] != 0 ? pa[i] : pb[i] } }
+    let out = Tensor(shape: a.shape) { y in for i in y.indices { y[i] = pc[i] != 0 ? pa[i] : pb[i] }
+    }
     return out.recording("select", inputs: [a, b]) { g, _ in
       let pc = condition.node.data  // capture the condition itself, so it stays alive
       a.accumulateGrad { ga in for i in ga.indices { ga[i] += pc[i] != 0 ? g[i] : 0 } }

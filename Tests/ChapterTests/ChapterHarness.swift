@@ -52,27 +52,27 @@ enum ChapterHarness {
     var env = ProcessInfo.processInfo.environment
     for (k, v) in environment { env[k] = v }
     process.environment = env
-    let out = Pipe()
-    let err = Pipe()
+    // Output goes to files, not pipes: a chatty chapter can never block on a full pipe.
+    let logs = try temporaryDirectory("logs")
+    let outURL = logs.appendingPathComponent("stdout")
+    let errURL = logs.appendingPathComponent("stderr")
+    FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    let out = try FileHandle(forWritingTo: outURL)
+    let err = try FileHandle(forWritingTo: errURL)
+    defer {
+      try? out.close()
+      try? err.close()
+      try? FileManager.default.removeItem(at: logs)
+    }
     process.standardOutput = out
     process.standardError = err
     try process.run()
-    // Read both pipes while the process runs, so a chatty chapter cannot fill one and block.
-    var outData = Data()
-    var errData = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-      errData = err.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
-    }
-    outData = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
     process.waitUntilExit()
     return Run(
       status: process.terminationStatus,
-      stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
   }
 
   /// A fresh temporary folder.
