@@ -379,22 +379,19 @@ func trainMF(
   var hitRates: [Double] = []
   let start = Date()
   for epoch in 1...epochs {
-    let bar = run.progress("\(name) epoch \(epoch)/\(epochs)", total: 1)
+    var bar: ProgressBar? = nil  // made at the first batch, when the batch count is known
     let loss = mf.trainEpoch(
       on: data.train, objective: objective, optimizer: adam, batchSize: 256, l2: l2,
-      sampler: sampler,
-      using: &rng
+      sampler: sampler, using: &rng
     ) { done, total, meanLoss in
-      if done == 1 || done == total || done % 50 == 0 {
-        bar.advance(
-          by: 0, status: "loss \(formatted(meanLoss, decimals: 4)) (\(done)/\(total) batches)")
-      }
+      if bar == nil { bar = run.progress("\(name) epoch \(epoch)/\(epochs)", total: total) }
+      bar?.advance(status: "loss \(formatted(meanLoss, decimals: 4))")
     }
     let hr = data.sampled.evaluate(cutoffs: 10...10) { mf.scores(user: $0, items: $1) }.hitRate(
       at: 10)
     losses.append(loss)
     hitRates.append(hr)
-    bar.finish(
+    bar?.finish(
       status: "loss \(formatted(loss, decimals: 4))  HR@10 (sampled) \(formatted(hr, decimals: 4))")
   }
   run.timing("\(name), \(epochs) epochs", seconds: Date().timeIntervalSince(start))
