@@ -19,6 +19,7 @@ UNAME := $(shell uname -s)
 help: ## this list
 	@echo "ModernRecSys: deep-learning recommender systems, in Swift, chapter by chapter."
 	@echo
+	@echo "  make chapter-N    build in release mode and run chapter N (N = $(CHAPTERS))"
 	@grep -hE '^[a-zA-Z0-9_%-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | \
 	  awk -F'\t' '{ printf "  make %-12s %s\n", $$1, $$2 }'
 	@echo
@@ -32,7 +33,7 @@ else
 	@missing=""; \
 	command -v gnuplot >/dev/null || missing="$$missing gnuplot-nox"; \
 	[ -f /usr/include/gnuplot-iostream.h ] || missing="$$missing libgnuplot-iostream-dev"; \
-	ls /usr/include/*/cblas.h /usr/include/cblas.h >/dev/null 2>&1 && ls /usr/lib/*/libopenblas.so >/dev/null 2>&1 || missing="$$missing libopenblas-dev"; \
+	pkg-config --exists openblas 2>/dev/null || dpkg -s libopenblas-dev >/dev/null 2>&1 || missing="$$missing libopenblas-dev"; \
 	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
 	if [ -n "$$missing" ]; then \
 	  echo "==> installing system packages:$$missing"; \
@@ -55,7 +56,7 @@ data: ## download MovieLens-100K into Data/ml-100k and verify its checksum
 	rm -rf $(DATA_DIR) && mv "$$tmp/ml-100k" $(DATA_DIR) && echo "==> MovieLens-100K installed in $(DATA_DIR)"
 
 # A static pattern rule: make skips implicit rules for .PHONY targets, but not these.
-$(addprefix chapter-,$(CHAPTERS)): chapter-%: deps ## build in release mode and run chapter N (e.g. make chapter-3)
+$(addprefix chapter-,$(CHAPTERS)): chapter-%: deps
 	@$(MAKE) --no-print-directory data || echo "==> no MovieLens-100K: chapter-$* will say so and use synthetic data"
 	$(SWIFT) build -c release --product chapter-$*
 	.build/release/chapter-$* $(ARGS)

@@ -21,7 +21,8 @@ struct Chapter0: ParsableCommand {
   @OptionGroup var options: ChapterOptions
 
   func run() throws {
-    let run = try ChapterRun(number: 0, title: "Why recommenders, and MovieLens at a glance", options: options)
+    let run = try ChapterRun(
+      number: 0, title: "Why recommenders, and MovieLens at a glance", options: options)
 
     // MARK: - A new era of recommendation
 
@@ -31,12 +32,14 @@ struct Chapter0: ParsableCommand {
     // MARK: - Why deep learning
 
     run.section("Why deep learning")
-    run.note("(text only: non-linear transformation, representation learning, heterogeneous content)")
+    run.note(
+      "(text only: non-linear transformation, representation learning, heterogeneous content)")
 
     // MARK: - The libraries you will meet
 
     run.section("The libraries you will meet")
-    run.note("(text only: TensorFlow Recommenders, TorchRec, microsoft/recommenders, and our modules)")
+    run.note(
+      "(text only: TensorFlow Recommenders, TorchRec, microsoft/recommenders, and our modules)")
 
     // MARK: - MovieLens-100K at a glance
 
@@ -49,12 +52,16 @@ struct Chapter0: ParsableCommand {
     // MARK: - Ratings
 
     run.section("Ratings")
-    let ratingCounts = (1...5).map { star in Double(movieLens.ratings.filter { $0.rating == star }.count) }
+    let ratingCounts = (1...5).map { star in
+      Double(movieLens.ratings.filter { $0.rating == star }.count)
+    }
     for (star, count) in zip(1...5, ratingCounts) {
       run.record("Ratings/share of \(star) stars", count / Double(movieLens.ratings.count))
     }
     run.record("Ratings/mean", stats.meanRating)
-    run.record("Ratings/share of 4 or 5 stars", (ratingCounts[3] + ratingCounts[4]) / Double(movieLens.ratings.count))
+    run.record(
+      "Ratings/share of 4 or 5 stars",
+      (ratingCounts[3] + ratingCounts[4]) / Double(movieLens.ratings.count))
     var ratingsChart = Chart.histogram(
       [Histogram("ratings", edges: [0.5, 1.5, 2.5, 3.5, 4.5, 5.5], counts: ratingCounts)],
       title: "How many ratings of each star value", xLabel: "stars", yLabel: "ratings")
@@ -68,8 +75,12 @@ struct Chapter0: ParsableCommand {
     let ranks = (1...popularity.count).map(Double.init)
     run.recordCurve("Items/ratings by popularity rank", x: ranks, y: popularity.map(Double.init))
     let topFifth = popularity.prefix(popularity.count / 5).reduce(0, +)
-    run.record("Items/share of ratings on the most popular 20% of items", Double(topFifth) / Double(movieLens.ratings.count))
-    run.record("Items/items with fewer than 10 ratings", Double(stats.ratingsPerItem.filter { $0 < 10 }.count))
+    run.record(
+      "Items/share of ratings on the most popular 20% of items",
+      Double(topFifth) / Double(movieLens.ratings.count))
+    run.record(
+      "Items/items with fewer than 10 ratings",
+      Double(stats.ratingsPerItem.filter { $0 < 10 }.count))
     var tailChart = Chart.lines(
       [LineSeries("ratings per item", x: ranks, y: popularity.map(Double.init))],
       title: "Item popularity: a long tail", xLabel: "item rank by popularity (log)",
@@ -87,19 +98,23 @@ struct Chapter0: ParsableCommand {
       title: "How many movies each user rated", xLabel: "ratings per user", yLabel: "users")
     usersChart.legend = .hidden
     try run.save(Figure(usersChart), as: "ratings-per-user")
-    run.record("Users/users with at most 50 ratings", Double(stats.ratingsPerUser.filter { $0 <= 50 }.count))
+    run.record(
+      "Users/users with at most 50 ratings", Double(stats.ratingsPerUser.filter { $0 <= 50 }.count))
 
     // MARK: - Time
 
     run.section("Time")
     let months = ratingsByMonth(movieLens.ratings)
     var timeChart = Chart.bars(
-      GroupedBars(groups: months.map(\.month), series: [BarSeries("ratings", months.map { Double($0.count) })]),
+      GroupedBars(
+        groups: months.map(\.month), series: [BarSeries("ratings", months.map { Double($0.count) })]
+      ),
       title: "Ratings per month", xLabel: "month (UTC)", yLabel: "ratings")
     timeChart.legend = .hidden
     try run.save(Figure(timeChart), as: "ratings-over-time")
     for month in months { run.record("Time/ratings in \(month.month)", Double(month.count)) }
-    let lastSecond = usersWithTiesInTheirLastSecond(movieLens.ratings, userCount: movieLens.userCount)
+    let lastSecond = usersWithTiesInTheirLastSecond(
+      movieLens.ratings, userCount: movieLens.userCount)
     run.record("Time/users with several ratings in their last second", Double(lastSecond))
 
     // MARK: - Genres
@@ -107,15 +122,20 @@ struct Chapter0: ParsableCommand {
     run.section("Genres")
     var moviesPerGenre = Array(repeating: 0, count: movieLens.genreNames.count)
     for movie in movieLens.items { for g in movie.genres { moviesPerGenre[g] += 1 } }
-    let order = moviesPerGenre.indices.sorted { (moviesPerGenre[$0], $1) > (moviesPerGenre[$1], $0) }
+    let order = moviesPerGenre.indices.sorted {
+      (moviesPerGenre[$0], $1) > (moviesPerGenre[$1], $0)
+    }
     var genreTable = MarkdownTable(columns: ["genre", "movies"])
     for g in order {
       genreTable.append([movieLens.genreNames[g], "\(moviesPerGenre[g])"])
       run.record("Genres/movies in \(movieLens.genreNames[g])", Double(moviesPerGenre[g]))
     }
-    try run.show(genreTable, as: "genres", caption: "Table 0.2: movies per genre (a movie can have several)")
+    try run.show(
+      genreTable, as: "genres", caption: "Table 0.2: movies per genre (a movie can have several)")
     var genreChart = Chart.bars(
-      GroupedBars(groups: order.map { movieLens.genreNames[$0] }, series: [BarSeries("movies", order.map { Double(moviesPerGenre[$0]) })]),
+      GroupedBars(
+        groups: order.map { movieLens.genreNames[$0] },
+        series: [BarSeries("movies", order.map { Double(moviesPerGenre[$0]) })]),
       title: "Movies per genre", xLabel: nil, yLabel: "movies")
     genreChart.legend = .hidden
     genreChart.extraCommands = ["set xtics rotate by -40 left", "set rmargin 7"]
@@ -162,8 +182,14 @@ struct DatasetStatistics {
     table.append(["items", "\(items)", "", "", ""])
     table.append(["ratings", "\(ratings)", "", "", ""])
     table.append(["density", formatted(density, decimals: 4), "", "", ""])
-    table.append(["ratings per user", "", "\(ratingsPerUser.min() ?? 0)", formatted(median(ratingsPerUser), decimals: 1), "\(ratingsPerUser.max() ?? 0)"])
-    table.append(["ratings per item", "", "\(ratingsPerItem.min() ?? 0)", formatted(median(ratingsPerItem), decimals: 1), "\(ratingsPerItem.max() ?? 0)"])
+    table.append([
+      "ratings per user", "", "\(ratingsPerUser.min() ?? 0)",
+      formatted(median(ratingsPerUser), decimals: 1), "\(ratingsPerUser.max() ?? 0)",
+    ])
+    table.append([
+      "ratings per item", "", "\(ratingsPerItem.min() ?? 0)",
+      formatted(median(ratingsPerItem), decimals: 1), "\(ratingsPerItem.max() ?? 0)",
+    ])
     table.append(["mean rating", formatted(meanRating, decimals: 3), "", "", ""])
     return table
   }
@@ -196,7 +222,8 @@ func ratingsByMonth(_ ratings: [Rating]) -> [(month: String, count: Int)] {
   calendar.timeZone = TimeZone(identifier: "UTC")!
   var counts: [Int: Int] = [:]  // year * 12 + month - 1
   for r in ratings {
-    let parts = calendar.dateComponents([.year, .month], from: Date(timeIntervalSince1970: TimeInterval(r.timestamp)))
+    let parts = calendar.dateComponents(
+      [.year, .month], from: Date(timeIntervalSince1970: TimeInterval(r.timestamp)))
     counts[parts.year! * 12 + parts.month! - 1, default: 0] += 1
   }
   return counts.keys.sorted().map { key in

@@ -17,7 +17,7 @@ public final class Dropout: Layer {
 
   /// Dropout with its own seeded generator, so runs are reproducible.
   public init(_ probability: Float, seed: UInt64 = 0) {
-    precondition(
+    ensure(
       probability >= 0 && probability < 1,
       "Dropout: probability must be in [0, 1), got \(probability)")
     self.probability = probability

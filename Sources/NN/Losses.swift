@@ -20,7 +20,7 @@ import Tensors
 /// ```
 /// - Shape: logits (batch, 1), targets (batch, 1) -> ()
 public func binaryCrossEntropyWithLogits(_ logits: Tensor, _ targets: Tensor) -> Tensor {
-  precondition(
+  ensure(
     logits.shape == targets.shape,
     "binaryCrossEntropyWithLogits: logits \(logits.shape) and targets \(targets.shape) differ")
   let n = Float(logits.count)
@@ -71,7 +71,7 @@ public func meanSquaredError(_ predictions: Tensor, _ targets: Tensor) -> Tensor
 /// - Shape: predictions, targets, mask (batch, items) -> ()
 public func maskedMeanSquaredError(_ predictions: Tensor, _ targets: Tensor, mask: Tensor) -> Tensor
 {
-  precondition(
+  ensure(
     predictions.shape == targets.shape && targets.shape == mask.shape,
     "maskedMeanSquaredError: shapes differ: predictions \(predictions.shape), targets \(targets.shape), mask \(mask.shape)"
   )

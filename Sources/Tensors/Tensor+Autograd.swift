@@ -54,9 +54,9 @@ extension Tensor {
   /// for node in reversed(order): node.backward(node.grad)   // chain rule
   /// ```
   public func backward() {
-    precondition(
+    ensure(
       count == 1, "backward(): the tensor must hold one value (a loss), shape is \(shape)")
-    precondition(
+    ensure(
       node.requiresGrad, "backward(): \(op) does not depend on any tensor that requires a gradient")
     // 1. Topological order: a node comes after all of its inputs.
     var order: [TensorNode] = []

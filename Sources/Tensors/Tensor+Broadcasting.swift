@@ -30,7 +30,7 @@ struct Broadcast {
       (shape, rows, cols) = (a, 1, aCount)
       (aRowStride, aColStride, bRowStride, bColStride) = (0, 1, 0, 0)
     } else {
-      precondition(
+      ensure(
         a.count <= 2 && b.count <= 2,
         "\(op): cannot broadcast shapes \(a) and \(b) (supported: equal shapes, a scalar, (m, n) with (1, n), (n) or (m, 1))"
       )
@@ -38,7 +38,7 @@ struct Broadcast {
       let a2 = a.count == 2 ? a : [1] + a
       let b2 = b.count == 2 ? b : [1] + b
       for d in 0..<2 {
-        precondition(
+        ensure(
           a2[d] == b2[d] || a2[d] == 1 || b2[d] == 1,
           "\(op): cannot broadcast shapes \(a) and \(b): dimension \(d) is \(a2[d]) vs \(b2[d])")
       }

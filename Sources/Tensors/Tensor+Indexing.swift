@@ -12,13 +12,13 @@ extension Tensor {
   /// ```
   /// - Shape: (rows, d) gathered by `ids.count` ids -> (ids.count, d)
   public func gatherRows(_ ids: [Int]) -> Tensor {
-    precondition(rank == 2, "gatherRows: the table must be a matrix, shape is \(shape)")
+    ensure(rank == 2, "gatherRows: the table must be a matrix, shape is \(shape)")
     let (n, d) = (shape[0], shape[1])
     let table = self
     let pt = node.data
     let out = Tensor(shape: [ids.count, d]) { y in
       for (r, id) in ids.enumerated() {
-        precondition(id >= 0 && id < n, "gatherRows: id \(id) out of range 0..<\(n)")
+        ensure(id >= 0 && id < n, "gatherRows: id \(id) out of range 0..<\(n)")
         (y.baseAddress! + r * d).update(from: pt + id * d, count: d)
       }
     }
@@ -44,7 +44,7 @@ extension Tensor {
   /// y = c ? a : b          da += g where c,  db += g where not c
   /// ```
   public static func select(_ condition: Tensor, _ a: Tensor, _ b: Tensor) -> Tensor {
-    precondition(
+    ensure(
       condition.shape == a.shape && a.shape == b.shape,
       "select: shapes differ: condition \(condition.shape), a \(a.shape), b \(b.shape)")
     let (pc, pa, pb) = (condition.node.data, a.node.data, b.node.data)

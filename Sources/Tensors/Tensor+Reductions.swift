@@ -16,7 +16,7 @@ extension Tensor {
   /// y = (1/n) sum_i x_i    dx_i += g / n
   /// ```
   public func mean() -> Tensor {
-    precondition(count > 0, "mean: empty tensor of shape \(shape)")
+    ensure(count > 0, "mean: empty tensor of shape \(shape)")
     return reduceAll(scale: 1 / Float(count), op: "mean")
   }
 
@@ -60,7 +60,7 @@ extension Tensor {
   private func reduce(axis: Int, keepDims: Bool, mean: Bool) -> Tensor {
     let op = mean ? "mean(axis:)" : "sum(axis:)"
     let ax = axis < 0 ? axis + rank : axis
-    precondition(ax >= 0 && ax < rank, "\(op): axis \(axis) out of range for shape \(shape)")
+    ensure(ax >= 0 && ax < rank, "\(op): axis \(axis) out of range for shape \(shape)")
     let outer = shape[..<ax].reduce(1, *)
     let length = shape[ax]
     let inner = shape[(ax + 1)...].reduce(1, *)

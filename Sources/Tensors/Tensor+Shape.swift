@@ -13,11 +13,11 @@ extension Tensor {
     var target = newShape
     if let hole = target.firstIndex(of: -1) {
       let known = target.filter { $0 != -1 }.reduce(1, *)
-      precondition(
+      ensure(
         known > 0 && count % known == 0, "reshape: cannot reshape \(shape) to \(newShape)")
       target[hole] = count / known
     }
-    precondition(target.reduce(1, *) == count, "reshape: cannot reshape \(shape) to \(newShape)")
+    ensure(target.reduce(1, *) == count, "reshape: cannot reshape \(shape) to \(newShape)")
     let x = self
     let px = node.data
     let out = Tensor(shape: target) { y in y.baseAddress!.update(from: px, count: y.count) }
@@ -38,7 +38,7 @@ extension Tensor {
   /// ```
   /// - Shape: (m, n) -> (n, m)
   public func transposed() -> Tensor {
-    precondition(rank == 2, "transpose: needs a matrix, shape is \(shape)")
+    ensure(rank == 2, "transpose: needs a matrix, shape is \(shape)")
     let (m, n) = (shape[0], shape[1])
     let x = self
     let px = node.data
@@ -63,10 +63,10 @@ extension Tensor {
   /// ```
   /// - Shape: (m, a), (m, b) -> (m, a + b)
   public static func concatenate(_ parts: [Tensor]) -> Tensor {
-    precondition(!parts.isEmpty, "concatenate: no tensors")
+    ensure(!parts.isEmpty, "concatenate: no tensors")
     let lead = Array(parts[0].shape.dropLast())
     for p in parts {
-      precondition(
+      ensure(
         p.rank >= 1 && Array(p.shape.dropLast()) == lead,
         "concatenate: shapes \(parts.map(\.shape)) differ outside the last axis")
     }
@@ -101,9 +101,9 @@ extension Tensor {
   /// ```
   /// - Shape: (m, n) -> (m, range.count)
   public func slice(lastAxis range: Range<Int>) -> Tensor {
-    precondition(rank >= 1, "slice: needs at least one axis, shape is \(shape)")
+    ensure(rank >= 1, "slice: needs at least one axis, shape is \(shape)")
     let n = shape.last!
-    precondition(
+    ensure(
       range.lowerBound >= 0 && range.upperBound <= n,
       "slice: columns \(range) out of 0..<\(n) for shape \(shape)")
     let rows = count / Swift.max(n, 1)

@@ -35,7 +35,7 @@ public struct Tensor {
 
   /// The only value of a tensor with one element (a loss, for instance).
   public var scalar: Float {
-    precondition(node.count == 1, "Tensor.scalar needs exactly one element, shape is \(shape)")
+    ensure(node.count == 1, "Tensor.scalar needs exactly one element, shape is \(shape)")
     return node.data[0]
   }
 
@@ -46,11 +46,11 @@ public struct Tensor {
 
   /// The row-major offset of a multi-dimensional index.
   func flatIndex(_ index: [Int]) -> Int {
-    precondition(
+    ensure(
       index.count == rank, "Tensor subscript: index \(index) does not match shape \(shape)")
     var offset = 0
     for (i, d) in zip(index, shape) {
-      precondition(
+      ensure(
         i >= 0 && i < d, "Tensor subscript: index \(index) out of range for shape \(shape)")
       offset = offset * d + i
     }
@@ -127,7 +127,7 @@ final class TensorNode {
   init(shape: [Int]) {
     var n = 1
     for d in shape {
-      precondition(d >= 0, "Tensor: negative dimension in shape \(shape)")
+      ensure(d >= 0, "Tensor: negative dimension in shape \(shape)")
       n *= d
     }
     self.shape = shape

@@ -27,7 +27,8 @@ import Testing
   let text = String(decoding: a, as: UTF8.self)
   // The format the issue asks for: sorted keys, slashes unescaped, a final newline.
   #expect(text.contains("\"GMF/HR@10\" : 0.30000000000000004"))
-  #expect(text.range(of: "\"GMF/HR@10\"")!.lowerBound < text.range(of: "\"NeuMF/HR@10\"")!.lowerBound)
+  #expect(
+    text.range(of: "\"GMF/HR@10\"")!.lowerBound < text.range(of: "\"NeuMF/HR@10\"")!.lowerBound)
   #expect(text.hasSuffix("}\n"))
   #expect(try ChapterResults.decode(from: a) == make())
 }
@@ -107,7 +108,8 @@ import Testing
 
 @Test func chapterOptionsParseEveryFlagAndRejectBadValues() throws {
   let options = try ChapterOptions.parse([
-    "--quick", "--epochs", "3", "--seed", "9", "--data", "synthetic", "--out", "/tmp/x", "--format", "png",
+    "--quick", "--epochs", "3", "--seed", "9", "--data", "synthetic", "--out", "/tmp/x", "--format",
+    "png",
   ])
   #expect(options.quick && options.epochs == 3 && options.seed == 9)
   #expect(options.data == "synthetic" && options.out == "/tmp/x" && options.format == .png)
@@ -116,7 +118,9 @@ import Testing
 }
 
 @Test func chapterRunGeneratorsAreIndependentOfEachOtherAndFixedBySeed() throws {
-  let options = try ChapterOptions.parse(["--seed", "5", "--out", FileManager.default.temporaryDirectory.path + "/book-run-\(UUID())"])
+  let options = try ChapterOptions.parse([
+    "--seed", "5", "--out", FileManager.default.temporaryDirectory.path + "/book-run-\(UUID())",
+  ])
   let run = try ChapterRun(number: 9, title: "test", options: options)
   var a = run.generator("GMF")
   var b = run.generator("GMF")

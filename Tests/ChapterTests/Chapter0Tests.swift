@@ -10,11 +10,18 @@ import Testing
     let (results, out, run) = try ChapterHarness.quickRun(chapter: 0)
     try ChapterHarness.compareWithGolden(results, chapter: 0)
     #expect(run.stdout.contains("using the built-in synthetic dataset"))
-    for name in ["rating-histogram", "long-tail", "ratings-per-user", "ratings-over-time", "movies-per-genre"] {
-      #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name).svg").path), "\(name).svg")
-      #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name).gp").path), "\(name).gp")
+    for name in [
+      "rating-histogram", "long-tail", "ratings-per-user", "ratings-over-time", "movies-per-genre",
+    ] {
+      #expect(
+        FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name).svg").path),
+        "\(name).svg")
+      #expect(
+        FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name).gp").path),
+        "\(name).gp")
     }
-    #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("statistics.md").path))
+    #expect(
+      FileManager.default.fileExists(atPath: out.appendingPathComponent("statistics.md").path))
   }
 
   @Test func sameSeedGivesSameResultsBytes() throws {
@@ -29,7 +36,8 @@ import Testing
     let (_, out, _) = try ChapterHarness.quickRun(chapter: 0)
     let alone = try ChapterHarness.temporaryDirectory("gp-alone")
     try FileManager.default.copyItem(
-      at: out.appendingPathComponent("long-tail.gp"), to: alone.appendingPathComponent("long-tail.gp"))
+      at: out.appendingPathComponent("long-tail.gp"),
+      to: alone.appendingPathComponent("long-tail.gp"))
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["gnuplot", "long-tail.gp"]
@@ -52,7 +60,8 @@ import Testing
 
   @Test func aMissingDataFolderIsAClearError() throws {
     let out = try ChapterHarness.temporaryDirectory("chapter-0-missing")
-    let run = try ChapterHarness.run("chapter-0", ["--data", "/nonexistent/ml-100k", "--out", out.path])
+    let run = try ChapterHarness.run(
+      "chapter-0", ["--data", "/nonexistent/ml-100k", "--out", out.path])
     #expect(run.status == 1)
     #expect(run.stderr.contains("/nonexistent/ml-100k/u."), "stderr: \(run.stderr)")
     #expect(run.stderr.contains("make data"), "stderr: \(run.stderr)")
@@ -70,13 +79,15 @@ import Testing
     let source = try ChapterHarness.temporaryDirectory("synthetic-source")
     try MovieLens.synthetic(size: .small, seed: 1).write(to: source.path)
     for file in ["u.user", "u.item", "u.genre", "u.occupation"] {
-      try? FileManager.default.copyItem(at: source.appendingPathComponent(file), to: broken.appendingPathComponent(file))
+      try? FileManager.default.copyItem(
+        at: source.appendingPathComponent(file), to: broken.appendingPathComponent(file))
     }
     let lines = try String(contentsOf: source.appendingPathComponent("u.data"), encoding: .utf8)
       .split(separator: "\n", omittingEmptySubsequences: false)
     let truncated = lines[0..<2].joined(separator: "\n") + "\n" + lines[2].prefix(6)
     try? FileManager.default.removeItem(at: broken.appendingPathComponent("u.data"))
-    try truncated.write(to: broken.appendingPathComponent("u.data"), atomically: true, encoding: .utf8)
+    try truncated.write(
+      to: broken.appendingPathComponent("u.data"), atomically: true, encoding: .utf8)
 
     let run = try ChapterHarness.run("chapter-0", ["--data", broken.path, "--out", out.path])
     #expect(run.status == 1, "a thrown error exits 1; a trap would be a signal")
@@ -87,9 +98,13 @@ import Testing
   }
 
   /// The real data's exact counts, when it is there.
-  @Test(.enabled(if: ChapterHarness.realData != nil, "MovieLens-100K is not in Data/ml-100k (run `make data`)"))
+  @Test(
+    .enabled(
+      if: ChapterHarness.realData != nil, "MovieLens-100K is not in Data/ml-100k (run `make data`)")
+  )
   func realDataHasTheKnownShape() throws {
-    let (results, _, _) = try ChapterHarness.quickRun(chapter: 0, data: ChapterHarness.realData!.path)
+    let (results, _, _) = try ChapterHarness.quickRun(
+      chapter: 0, data: ChapterHarness.realData!.path)
     #expect(results.data == "ml-100k")
     #expect(results.metrics["MovieLens/users"] == 943)
     #expect(results.metrics["MovieLens/items"] == 1682)
@@ -97,4 +112,3 @@ import Testing
     #expect(results.metrics["Time/users with several ratings in their last second"] == 415)
   }
 }
-
