@@ -7,8 +7,7 @@ import Testing
 
 // Chapter 2's exercises, one test each: `swift test --filter "Exercise 2.3"` grades one.
 
-@Test("Exercise 2.1: Jaccard of sorted item lists reproduces the seed's six numbers")
-func exercise2_1() {
+@Test func `Exercise 2.1: Jaccard of sorted item lists reproduces the seed’s six numbers`() {
   let rows = ToyMatrix.rows.map { row in row.indices.filter { row[$0] == 1 } }
   let expected: [((Int, Int), Double)] = [
     ((1, 2), 2.0 / 3), ((0, 1), 2.0 / 4), ((0, 2), 2.0 / 5), ((3, 0), 3.0 / 5), ((3, 2), 2.0 / 5),
@@ -33,8 +32,7 @@ func exercise2_1() {
   }
 }
 
-@Test("Exercise 2.2: user-based kNN recommends u4 what its nearest users have")
-func exercise2_2() {
+@Test func `Exercise 2.2: user-based kNN recommends u4 what its nearest users have`() {
   // Hold out (u4, i5): u4 = {i1, i3, i4}. Jaccard to u1 {i1,i2,i3,i5}: 2/5, u2 {i2,i3}: 1/4, u3 {i2,i3,i4}: 2/4.
   var rows = ToyMatrix.rows
   rows[3][4] = 0
@@ -54,8 +52,7 @@ func exercise2_2() {
   #expect(abs(u2[0] - 2.0 / 3) < 1e-6)
 }
 
-@Test("Exercise 2.3: NDCG@K from a ranked list matches RecEval's metric")
-func exercise2_3() {
+@Test func `Exercise 2.3: NDCG@K from a ranked list matches RecEval’s metric`() {
   // Relevant at positions 1 and 3 of 5, K = 5: DCG = 1 + 1/2, IDCG = 1 + 1/log2(3).
   let value = Chapter2Exercises.ndcg(ranked: [7, 1, 9, 2, 3], relevant: [7, 9], k: 5)
   #expect(abs(value - 1.5 / (1 + 1 / log2(3.0))) < 1e-12)
@@ -74,8 +71,7 @@ func exercise2_3() {
   }
 }
 
-@Test("Exercise 2.4: the sampled hit probability matches its edge cases and a simulation")
-func exercise2_4() {
+@Test func `Exercise 2.4: the sampled hit probability matches its edge cases and a simulation`() {
   let p = Chapter2Exercises.sampledHitProbability
   #expect(abs(p(1, 1000, 99, 10) - 1) < 1e-12)  // nothing above: always a hit
   #expect(abs(p(10, 1000, 99, 10) - 1) < 1e-12)  // 9 above: fewer than 10 can be drawn
@@ -97,8 +93,7 @@ func exercise2_4() {
   #expect(zip(values, values.dropFirst()).allSatisfy { $0 >= $1 })
 }
 
-@Test("Exercise 2.5: leave-one-out with the highest-item-id tie rule matches RecData")
-func exercise2_5() {
+@Test func `Exercise 2.5: leave-one-out with the highest-item-id tie rule matches RecData`() {
   let ratings = [
     Rating(user: 0, item: 4, rating: 5, timestamp: 10),
     Rating(user: 0, item: 9, rating: 3, timestamp: 30),
