@@ -302,17 +302,19 @@ final class WideAndDeepChapter {
         LineSeries(name, y: pick(models[name]!), markers: true, dashed: name.contains("Adam"), color: colors[k])
       }
     }
+    var trainPanel = Chart.lines(series { $0.trainLoss }, title: "training log loss", xLabel: "epoch", yLabel: "log loss")
+    trainPanel.legend = .bottomLeft
+    var testPanel = Chart.lines(series { $0.testLogLoss }, title: "test log loss", xLabel: "epoch", yLabel: "log loss")
+    testPanel.legend = .hidden
+    var aucPanel = Chart.lines(series { $0.testAUC }, title: "test AUC", xLabel: "epoch", yLabel: "AUC")
+    aucPanel.legend = .hidden
     let figure = Figure(
-      title: "Wide, Deep and Wide & Deep on MovieLens (rating >= 4)",
-      panels: [
-        .lines(series { $0.trainLoss }, title: "training log loss", xLabel: "epoch", yLabel: "log loss"),
-        .lines(series { $0.testLogLoss }, title: "test log loss", xLabel: "epoch", yLabel: "log loss"),
-        .lines(series { $0.testAUC }, title: "test AUC", xLabel: "epoch", yLabel: "AUC"),
-      ], columns: 3)
+      title: "Wide, Deep and Wide & Deep on MovieLens (rating >= 4)", panels: [trainPanel, testPanel, aucPanel],
+      columns: 3)
     try run.save(figure, as: "training-curves")
-    let main = Figure(
-      .lines(series { $0.testAUC }, title: "Test AUC by epoch", xLabel: "epoch", yLabel: "AUC"))
-    try run.save(main, as: "test-auc", preview: true)
+    var main = Chart.lines(series { $0.testAUC }, title: "Test AUC by epoch", xLabel: "epoch", yLabel: "AUC")
+    main.legend = .bottomRight
+    try run.save(Figure(main), as: "test-auc", preview: true)
   }
 
   private func epochs(_ values: [Double]) -> [Double] { (1...values.count).map(Double.init) }
@@ -363,8 +365,7 @@ final class WideAndDeepChapter {
       let heatmap = Heatmap(
         values: values, rowLabels: rowLabels, columnLabels: genreNames,
         cellFormat: rowColumn.size <= 3 ? "%.2f" : nil, palette: .diverging, colorRange: -limit...limit)
-      var chart = Chart.heatmap(heatmap, title: "Wide weights of AND(\(rowsName), genre)", xLabel: "genre", yLabel: rowsName)
-      chart.extraCommands = ["set xtics rotate by -45"]
+      let chart = Chart.heatmap(heatmap, title: "Wide weights of AND(\(rowsName), genre)", xLabel: "genre", yLabel: rowsName)
       let height = rowColumn.size <= 3 ? 320 : 640
       try run.save(Figure(chart, width: 1000, height: height), as: "weights-\(rowsName)-x-genre")
     }
@@ -402,14 +403,16 @@ final class WideAndDeepChapter {
     }
     try run.show(table, as: "l1-sparsity", caption: "Wide-only models, \(settings.epochs) epochs, by FTRL's L1 strength:")
     let groups = settings.l1Strengths.map { "L1 = \(formatted(Double($0), decimals: 3))" }
-    let figure = Figure(
-      title: "FTRL's L1: fewer weights, same accuracy",
-      panels: [
-        .bars(GroupedBars(groups: groups, series: [BarSeries("non-zero weights", nonZeros)], valueFormat: "%.0f"),
-              title: "non-zero wide weights", yLabel: "weights"),
-        .bars(GroupedBars(groups: groups, series: [BarSeries("test AUC", aucs, color: "#2ca02c")], valueFormat: "%.3f"),
-              title: "test AUC", yLabel: "AUC"),
-      ], columns: 2)
+    var weightsPanel = Chart.bars(
+      GroupedBars(groups: groups, series: [BarSeries("non-zero weights", nonZeros)], valueFormat: "%.0f"),
+      title: "non-zero wide weights", yLabel: "weights")
+    weightsPanel.legend = .hidden
+    var aucPanel = Chart.bars(
+      GroupedBars(groups: groups, series: [BarSeries("test AUC", aucs, color: "#2ca02c")], valueFormat: "%.4f"),
+      title: "test AUC", yLabel: "AUC")
+    aucPanel.legend = .hidden
+    aucPanel.yRange = AxisRange(min: 0.5, max: 0.8)
+    let figure = Figure(title: "FTRL's L1 strength: weights kept and accuracy (wide-only)", panels: [weightsPanel, aucPanel], columns: 2)
     try run.save(figure, as: "l1-sparsity")
   }
 
