@@ -8,13 +8,15 @@ import ModernRecSys
 struct Chapter4: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "chapter-4",
-    abstract: "Wide & Deep: feature columns, crosses, FTRL + AdaGrad, and what each half contributes.")
+    abstract:
+      "Wide & Deep: feature columns, crosses, FTRL + AdaGrad, and what each half contributes.")
 
   @OptionGroup var options: ChapterOptions
 
   func run() throws {
     let run = try ChapterRun(
-      number: 4, title: "Wide & Deep — memorisation by cross-product features, generalisation by embeddings",
+      number: 4,
+      title: "Wide & Deep — memorisation by cross-product features, generalisation by embeddings",
       options: options)
     let start = Date()
     try WideAndDeepChapter(run: run).runAll()
@@ -98,7 +100,8 @@ final class WideAndDeepChapter {
   func featureColumns(_ data: MovieLens) throws -> FeatureSet {
     run.section("Feature columns")
     let features = try data.featureColumns()
-    var table = MarkdownTable(columns: ["column", "kind", "reads", "ids"], alignments: [.left, .left, .left, .right])
+    var table = MarkdownTable(
+      columns: ["column", "kind", "reads", "ids"], alignments: [.left, .left, .left, .right])
     for c in features.columns {
       table.append([c.name, kind(of: c), c.fields.joined(separator: ", "), String(c.size)])
     }
@@ -140,7 +143,9 @@ final class WideAndDeepChapter {
       try gender.ids(in: ["gender": .category("F")])[0],
       try genres.ids(in: ["genres": .categories(["Romance"])])[0],
     ])
-    run.note("AND(gender=F, genres=Romance) is id \(femaleRomance) of \(cross.size): \(cross.label(of: femaleRomance)!)")
+    run.note(
+      "AND(gender=F, genres=Romance) is id \(femaleRomance) of \(cross.size): \(cross.label(of: femaleRomance)!)"
+    )
     // Three rows where the cross is on and three where it is off, in file order.
     var table = MarkdownTable(
       columns: ["user", "gender", "movie", "genres", "stars", "AND(gender=F, genres=Romance)"],
@@ -167,10 +172,15 @@ final class WideAndDeepChapter {
         ])
       }
     }
-    try run.show(table, as: "cross-example", caption: "The cross on the first rows of u.data where it is 1 and where it is 0:")
-    run.record("Data/AND(gender=F, genres=Romance) share", Double(active) / Double(data.ratings.count))
+    try run.show(
+      table, as: "cross-example",
+      caption: "The cross on the first rows of u.data where it is 1 and where it is 0:")
+    run.record(
+      "Data/AND(gender=F, genres=Romance) share", Double(active) / Double(data.ratings.count))
     run.record("Data/like rate", Double(liked) / Double(data.ratings.count))
-    run.record("Data/like rate when AND(gender=F, genres=Romance)", Double(likedWhenActive) / Double(max(active, 1)))
+    run.record(
+      "Data/like rate when AND(gender=F, genres=Romance)",
+      Double(likedWhenActive) / Double(max(active, 1)))
     run.note(
       "the cross is 1 on \(active) of \(data.ratings.count) ratings; like rate \(formatted(Double(likedWhenActive) / Double(max(active, 1)), decimals: 3)) there, \(formatted(Double(liked) / Double(data.ratings.count), decimals: 3)) overall"
     )
@@ -184,7 +194,9 @@ final class WideAndDeepChapter {
     var test: FeatureBatch
   }
 
-  func makeTask(_ data: MovieLens, _ features: FeatureSet, wide: [String] = Specs.wide) throws -> Task {
+  func makeTask(_ data: MovieLens, _ features: FeatureSet, wide: [String] = Specs.wide) throws
+    -> Task
+  {
     if wide == Specs.wide { run.section("The task: will the user like the movie?") }
     let encoder = try FeatureEncoder(
       wide: features.columns(wide), deep: features.columns(Specs.deep),
@@ -200,14 +212,17 @@ final class WideAndDeepChapter {
       run.record("Data/train like rate", rate(train))
       run.record("Data/test like rate", rate(test))
       run.record("Data/wide ids", Double(encoder.wideSize))
-      run.record("Data/wide ids per example", Double(train.wideIDs.count) / Double(max(train.count, 1)))
+      run.record(
+        "Data/wide ids per example", Double(train.wideIDs.count) / Double(max(train.count, 1)))
       let base = Float(rate(train))
       let constant = [Float](repeating: base, count: test.count)
       run.record("Constant/log loss", Metrics.logLoss(probabilities: constant, labels: test.labels))
       run.note(
         "train \(train.count) ratings, test \(test.count); liked (4 or 5 stars): \(formatted(rate(train), decimals: 3)) of train"
       )
-      run.note("wide ids: \(encoder.wideSize), on average \(formatted(Double(train.wideIDs.count) / Double(max(train.count, 1)), decimals: 1)) active per example")
+      run.note(
+        "wide ids: \(encoder.wideSize), on average \(formatted(Double(train.wideIDs.count) / Double(max(train.count, 1)), decimals: 1)) active per example"
+      )
     }
     return Task(encoder: encoder, train: train, test: test)
   }
@@ -240,8 +255,10 @@ final class WideAndDeepChapter {
     let started = Date()
     for epoch in 1...settings.epochs {
       let batches = (task.train.count + settings.batchSize - 1) / settings.batchSize
-      let bar = quiet ? nil : run.progress("\(name) epoch \(epoch)/\(settings.epochs)", total: batches)
-      let loss = trainer.trainEpoch(task.train, batchSize: settings.batchSize, using: &rng) { batchLoss in
+      let bar =
+        quiet ? nil : run.progress("\(name) epoch \(epoch)/\(settings.epochs)", total: batches)
+      let loss = trainer.trainEpoch(task.train, batchSize: settings.batchSize, using: &rng) {
+        batchLoss in
         bar?.advance(status: "loss \(formatted(Double(batchLoss), decimals: 4))")
       }
       let p = model.probabilities(task.test)
@@ -251,7 +268,8 @@ final class WideAndDeepChapter {
       trained.testAUC.append(auc)
       trained.testLogLoss.append(logLoss)
       bar?.finish(
-        status: "train loss \(formatted(loss, decimals: 4)), test AUC \(formatted(auc, decimals: 4)), test log loss \(formatted(logLoss, decimals: 4))"
+        status:
+          "train loss \(formatted(loss, decimals: 4)), test AUC \(formatted(auc, decimals: 4)), test log loss \(formatted(logLoss, decimals: 4))"
       )
     }
     run.timing(name, seconds: Date().timeIntervalSince(started))
@@ -277,15 +295,19 @@ final class WideAndDeepChapter {
 
   func showResults(_ task: Task, _ models: [String: Trained]) throws {
     run.section("Results")
-    var table = MarkdownTable(columns: ["model", "wide optimiser", "deep optimiser", "parameters", "test AUC", "test log loss"])
+    var table = MarkdownTable(columns: [
+      "model", "wide optimiser", "deep optimiser", "parameters", "test AUC", "test log loss",
+    ])
     for name in Self.modelOrder {
       let t = models[name]!
-      let auc = t.testAUC.last!, logLoss = t.testLogLoss.last!
+      let auc = t.testAUC.last!
+      let logLoss = t.testLogLoss.last!
       run.record("\(name)/AUC", auc)
       run.record("\(name)/log loss", logLoss)
       run.record("\(name)/best AUC", t.testAUC.max()!)
       run.record("\(name)/best AUC epoch", Double(t.testAUC.firstIndex(of: t.testAUC.max()!)! + 1))
       run.record("\(name)/train loss", t.trainLoss.last!)
+      run.record("\(name)/AUC standard error", aucStandardError(auc, labels: task.test.labels))
       run.recordCurve("\(name)/train loss by epoch", x: epochs(t.trainLoss), y: t.trainLoss)
       run.recordCurve("\(name)/test AUC by epoch", x: epochs(t.testAUC), y: t.testAUC)
       run.recordCurve("\(name)/test log loss by epoch", x: epochs(t.testLogLoss), y: t.testLogLoss)
@@ -295,29 +317,52 @@ final class WideAndDeepChapter {
         formatted(auc, decimals: 4), formatted(logLoss, decimals: 4),
       ])
     }
-    try run.show(table, as: "results", caption: "Test AUC and log loss after \(settings.epochs) epochs:")
+    try run.show(
+      table, as: "results", caption: "Test AUC and log loss after \(settings.epochs) epochs:")
     let colors = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd"]
     func series(_ pick: (Trained) -> [Double], dashedTrain: Bool = false) -> [LineSeries] {
       Self.modelOrder.enumerated().map { k, name in
-        LineSeries(name, y: pick(models[name]!), markers: true, dashed: name.contains("Adam"), color: colors[k])
+        LineSeries(
+          name, y: pick(models[name]!), markers: true, dashed: name.contains("Adam"),
+          color: colors[k])
       }
     }
-    var trainPanel = Chart.lines(series { $0.trainLoss }, title: "training log loss", xLabel: "epoch", yLabel: "log loss")
+    var trainPanel = Chart.lines(
+      series { $0.trainLoss }, title: "training log loss", xLabel: "epoch", yLabel: "log loss")
     trainPanel.legend = .bottomLeft
-    var testPanel = Chart.lines(series { $0.testLogLoss }, title: "test log loss", xLabel: "epoch", yLabel: "log loss")
+    var testPanel = Chart.lines(
+      series { $0.testLogLoss }, title: "test log loss", xLabel: "epoch", yLabel: "log loss")
     testPanel.legend = .hidden
-    var aucPanel = Chart.lines(series { $0.testAUC }, title: "test AUC", xLabel: "epoch", yLabel: "AUC")
+    var aucPanel = Chart.lines(
+      series { $0.testAUC }, title: "test AUC", xLabel: "epoch", yLabel: "AUC")
     aucPanel.legend = .hidden
     let figure = Figure(
-      title: "Wide, Deep and Wide & Deep on MovieLens (rating >= 4)", panels: [trainPanel, testPanel, aucPanel],
+      title: "Wide, Deep and Wide & Deep on MovieLens (rating >= 4)",
+      panels: [trainPanel, testPanel, aucPanel],
       columns: 3)
     try run.save(figure, as: "training-curves")
-    var main = Chart.lines(series { $0.testAUC }, title: "Test AUC by epoch", xLabel: "epoch", yLabel: "AUC")
+    var main = Chart.lines(
+      series { $0.testAUC }, title: "Test AUC by epoch", xLabel: "epoch", yLabel: "AUC")
     main.legend = .bottomRight
     try run.save(Figure(main), as: "test-auc", preview: true)
   }
 
   private func epochs(_ values: [Double]) -> [Double] { (1...values.count).map(Double.init) }
+
+  /// Hanley & McNeil's (1982) standard error of an AUC measured on P positives and N negatives:
+  /// how far apart two models' test AUCs must be before the gap means something.
+  ///
+  /// ```
+  /// Q1 = A / (2 - A),  Q2 = 2 A^2 / (1 + A)
+  /// SE = sqrt( (A (1 - A) + (P - 1)(Q1 - A^2) + (N - 1)(Q2 - A^2)) / (P N) )
+  /// ```
+  func aucStandardError(_ a: Double, labels: [Float]) -> Double {
+    let p = Double(labels.filter { $0 > 0.5 }.count)
+    let n = Double(labels.count) - p
+    let q1 = a / (2 - a)
+    let q2 = 2 * a * a / (1 + a)
+    return ((a * (1 - a) + (p - 1) * (q1 - a * a) + (n - 1) * (q2 - a * a)) / (p * n)).squareRoot()
+  }
 
   // MARK: - What the wide part memorised
 
@@ -336,36 +381,49 @@ final class WideAndDeepChapter {
     let crossIDs = (0..<task.encoder.wideSize).filter {
       task.encoder.wideColumn(of: $0).column is CrossedColumn && weights[$0] != 0
     }
-    let ranked = crossIDs.sorted { abs(weights[$0]) > abs(weights[$1]) || (abs(weights[$0]) == abs(weights[$1]) && $0 < $1) }
+    let ranked = crossIDs.sorted {
+      abs(weights[$0]) > abs(weights[$1]) || (abs(weights[$0]) == abs(weights[$1]) && $0 < $1)
+    }
     var table = MarkdownTable(columns: ["cross", "weight", "training examples", "liked"])
     for id in ranked.prefix(12) {
       table.append([
-        task.encoder.wideLabel(of: id), formatted(Double(weights[id]), decimals: 3), String(support[id]),
+        task.encoder.wideLabel(of: id), formatted(Double(weights[id]), decimals: 3),
+        String(support[id]),
         formatted(Double(likes[id]) / Double(max(support[id], 1)), decimals: 3),
       ])
     }
-    try run.show(table, as: "largest-crosses", caption: "The crosses with the largest weights in Wide & Deep's wide part:")
+    try run.show(
+      table, as: "largest-crosses",
+      caption: "The crosses with the largest weights in Wide & Deep's wide part:")
     let (zeros, total) = model.wideSparsity
     run.record("Wide & Deep/wide weights", Double(total))
     run.record("Wide & Deep/zero wide weights", Double(zeros))
     // Heatmaps of the cross weights, genre by genre.
     let genreNames = (task.encoder.wide.first { $0.name == "genres" } as! MultiHotColumn).vocabulary
-    for (column, rowsName) in [("gender x genres", "gender"), ("occupation x genres", "occupation")] {
+    for (column, rowsName) in [
+      ("gender x genres", "gender"), ("occupation x genres", "occupation"),
+    ] {
       let cross = task.encoder.wide.first { $0.name == column } as! CrossedColumn
       let rowColumn = cross.components[0]
-      let rowLabels = (0..<rowColumn.size).map { rowColumn.label(of: $0)!.replacingOccurrences(of: "\(rowsName)=", with: "") }
+      let rowLabels = (0..<rowColumn.size).map {
+        rowColumn.label(of: $0)!.replacingOccurrences(of: "\(rowsName)=", with: "")
+      }
       var values: [[Double]] = []
       for a in 0..<rowColumn.size {
         values.append(
           (0..<genreNames.count).map { g in
-            Double(weights[task.encoder.wideID(column: column, local: cross.id(combining: [a, g]))!])
+            Double(
+              weights[task.encoder.wideID(column: column, local: cross.id(combining: [a, g]))!])
           })
       }
       let limit = max(values.joined().map(abs).max() ?? 0, 1e-6)
       let heatmap = Heatmap(
         values: values, rowLabels: rowLabels, columnLabels: genreNames,
-        cellFormat: rowColumn.size <= 3 ? "%.2f" : nil, palette: .diverging, colorRange: -limit...limit)
-      let chart = Chart.heatmap(heatmap, title: "Wide weights of AND(\(rowsName), genre)", xLabel: "genre", yLabel: rowsName)
+        cellFormat: rowColumn.size <= 3 ? "%.2f" : nil, palette: .diverging,
+        colorRange: -limit...limit)
+      let chart = Chart.heatmap(
+        heatmap, title: "Wide weights of AND(\(rowsName), genre)", xLabel: "genre", yLabel: rowsName
+      )
       let height = rowColumn.size <= 3 ? 320 : 640
       try run.save(Figure(chart, width: 1000, height: height), as: "weights-\(rowsName)-x-genre")
     }
@@ -375,7 +433,10 @@ final class WideAndDeepChapter {
 
   func l1Sparsity(_ task: Task) throws {
     run.section("Sparsity from L1")
-    var table = MarkdownTable(columns: ["L1", "zero weights", "non-zero weights", "of ids seen in training", "test AUC", "test log loss"])
+    var table = MarkdownTable(columns: [
+      "L1", "zero weights", "non-zero weights", "of ids seen in training", "test AUC",
+      "test log loss",
+    ])
     var seen = Set<Int>()
     for id in task.train.wideIDs { seen.insert(id) }
     var aucs: [Double] = []
@@ -384,11 +445,14 @@ final class WideAndDeepChapter {
       var ftrl = settings.ftrl
       ftrl.l1 = l1
       let name = "Wide (L1 \(l1))"
-      let t = train(name, task, parts: .wide, deep: .adagrad(learningRate: settings.adagradRate), ftrl: ftrl, quiet: true)
+      let t = train(
+        name, task, parts: .wide, deep: .adagrad(learningRate: settings.adagradRate), ftrl: ftrl,
+        quiet: true)
       let weights = t.model.wideWeights.scalars
       let zeros = weights.filter { $0 == 0 }.count
       let nonZeroSeen = seen.filter { weights[$0] != 0 }.count
-      let auc = t.testAUC.last!, logLoss = t.testLogLoss.last!
+      let auc = t.testAUC.last!
+      let logLoss = t.testLogLoss.last!
       run.record("\(name)/zero weights", Double(zeros))
       run.record("\(name)/non-zero weights", Double(weights.count - zeros))
       run.record("\(name)/AUC", auc)
@@ -397,22 +461,32 @@ final class WideAndDeepChapter {
       nonZeros.append(Double(weights.count - zeros))
       table.append([
         formatted(Double(l1), decimals: 3), String(zeros), String(weights.count - zeros),
-        "\(nonZeroSeen) of \(seen.count)", formatted(auc, decimals: 4), formatted(logLoss, decimals: 4),
+        "\(nonZeroSeen) of \(seen.count)", formatted(auc, decimals: 4),
+        formatted(logLoss, decimals: 4),
       ])
-      run.note("L1 \(l1): \(weights.count - zeros) non-zero wide weights, test AUC \(formatted(auc, decimals: 4))")
+      run.note(
+        "L1 \(l1): \(weights.count - zeros) non-zero wide weights, test AUC \(formatted(auc, decimals: 4))"
+      )
     }
-    try run.show(table, as: "l1-sparsity", caption: "Wide-only models, \(settings.epochs) epochs, by FTRL's L1 strength:")
+    try run.show(
+      table, as: "l1-sparsity",
+      caption: "Wide-only models, \(settings.epochs) epochs, by FTRL's L1 strength:")
     let groups = settings.l1Strengths.map { "L1 = \(formatted(Double($0), decimals: 3))" }
     var weightsPanel = Chart.bars(
-      GroupedBars(groups: groups, series: [BarSeries("non-zero weights", nonZeros)], valueFormat: "%.0f"),
+      GroupedBars(
+        groups: groups, series: [BarSeries("non-zero weights", nonZeros)], valueFormat: "%.0f"),
       title: "non-zero wide weights", yLabel: "weights")
     weightsPanel.legend = .hidden
     var aucPanel = Chart.bars(
-      GroupedBars(groups: groups, series: [BarSeries("test AUC", aucs, color: "#2ca02c")], valueFormat: "%.4f"),
+      GroupedBars(
+        groups: groups, series: [BarSeries("test AUC", aucs, color: "#2ca02c")], valueFormat: "%.4f"
+      ),
       title: "test AUC", yLabel: "AUC")
     aucPanel.legend = .hidden
     aucPanel.yRange = AxisRange(min: 0.5, max: 0.8)
-    let figure = Figure(title: "FTRL's L1 strength: weights kept and accuracy (wide-only)", panels: [weightsPanel, aucPanel], columns: 2)
+    let figure = Figure(
+      title: "FTRL's L1 strength: weights kept and accuracy (wide-only)",
+      panels: [weightsPanel, aucPanel], columns: 2)
     try run.save(figure, as: "l1-sparsity")
   }
 
@@ -422,11 +496,16 @@ final class WideAndDeepChapter {
     run.section("Memorising user × item")
     let task = try makeTask(data, features, wide: Specs.wideWithUserItem)
     // Every test pair is new: a rating is made once, so its (user, item) never appears in training.
-    let trainPairs = Set(zip(base.train.deepIDs[0], base.train.deepIDs[1]).map { $0 * 1_000_003 + $1 })
-    let overlap = zip(base.test.deepIDs[0], base.test.deepIDs[1]).filter { trainPairs.contains($0 * 1_000_003 + $1) }.count
+    let trainPairs = Set(
+      zip(base.train.deepIDs[0], base.train.deepIDs[1]).map { $0 * 1_000_003 + $1 })
+    let overlap = zip(base.test.deepIDs[0], base.test.deepIDs[1]).filter {
+      trainPairs.contains($0 * 1_000_003 + $1)
+    }.count
     run.record("Data/test pairs seen in training", Double(overlap))
     run.note("test (user, item) pairs that also occur in training: \(overlap)")
-    for (name, parts) in [("Wide + user x item", WideAndDeep.Parts.wide), ("Wide & Deep + user x item", .both)] {
+    for (name, parts) in [
+      ("Wide + user x item", WideAndDeep.Parts.wide), ("Wide & Deep + user x item", .both),
+    ] {
       let t = train(name, task, parts: parts, deep: .adagrad(learningRate: settings.adagradRate))
       run.record("\(name)/AUC", t.testAUC.last!)
       run.record("\(name)/log loss", t.testLogLoss.last!)
@@ -439,7 +518,8 @@ final class WideAndDeepChapter {
   func ranking(_ data: MovieLens, _ features: FeatureSet) throws {
     run.section("Ranking beside Chapter 3")
     let split = RatingSplit.leaveOneOut(data.ratings, userCount: data.userCount)
-    let trainMatrix = InteractionMatrix(ratings: split.train, userCount: data.userCount, itemCount: data.itemCount)
+    let trainMatrix = InteractionMatrix(
+      ratings: split.train, userCount: data.userCount, itemCount: data.itemCount)
     let protocol_ = SampledRankingProtocol(test: split.test, all: data.interactions(), seed: 42)
     let encoder = try FeatureEncoder(
       wide: features.columns(Specs.wide), deep: features.columns(Specs.deep),
@@ -451,33 +531,48 @@ final class WideAndDeepChapter {
     let popResult = protocol_.evaluate { user, items in pop.scores(user: user, items: items) }
     run.record("ItemPop/HR@10", popResult.hitRate(at: 10))
     run.record("ItemPop/NDCG@10", popResult.ndcg(at: 10))
-    table.append(["ItemPop", formatted(popResult.hitRate(at: 10), decimals: 4), formatted(popResult.ndcg(at: 10), decimals: 4)])
-    for (name, parts) in [("Wide", WideAndDeep.Parts.wide), ("Deep", .deep), ("Wide & Deep", .both)] {
+    table.append([
+      "ItemPop", formatted(popResult.hitRate(at: 10), decimals: 4),
+      formatted(popResult.ndcg(at: 10), decimals: 4),
+    ])
+    for (name, parts) in [
+      ("Wide", WideAndDeep.Parts.wide), ("Deep", .deep), ("Wide & Deep", .both),
+    ] {
       var rng = run.generator("ranking \(name)")
       let model = WideAndDeep(
         encoder: encoder, parts: parts, embeddingDimension: settings.embeddingDimension,
         hiddenSizes: settings.hiddenSizes, using: &rng)
-      let trainer = WideAndDeepTrainer(model, ftrl: settings.ftrl, deep: .adagrad(learningRate: settings.adagradRate))
+      let trainer = WideAndDeepTrainer(
+        model, ftrl: settings.ftrl, deep: .adagrad(learningRate: settings.adagradRate))
       let started = Date()
       var result = popResult
       for epoch in 1...settings.rankingEpochs {
         let instances = TrainingInstances.epoch(
           positives: trainMatrix, sampler: sampler, negativesPerPositive: 4, using: &rng)
         let batch = pairs.encode(
-          users: instances.users.map(Int.init), items: instances.items.map(Int.init), labels: instances.labels)
+          users: instances.users.map(Int.init), items: instances.items.map(Int.init),
+          labels: instances.labels)
         let loss = trainer.trainEpoch(batch, batchSize: settings.batchSize, using: &rng)
         result = protocol_.evaluate { user, items in
-          model.probabilities(pairs.encode(users: Array(repeating: user, count: items.count), items: items,
-                                           labels: Array(repeating: 0, count: items.count)))
+          model.probabilities(
+            pairs.encode(
+              users: Array(repeating: user, count: items.count), items: items,
+              labels: Array(repeating: 0, count: items.count)))
         }
-        run.note("\(name) (ranking) epoch \(epoch)/\(settings.rankingEpochs): train loss \(formatted(loss, decimals: 4)), \(result)")
+        run.note(
+          "\(name) (ranking) epoch \(epoch)/\(settings.rankingEpochs): train loss \(formatted(loss, decimals: 4)), \(result)"
+        )
       }
       run.timing("\(name) (ranking)", seconds: Date().timeIntervalSince(started))
       run.record("\(name) (ranking)/HR@10", result.hitRate(at: 10))
       run.record("\(name) (ranking)/NDCG@10", result.ndcg(at: 10))
-      table.append([name, formatted(result.hitRate(at: 10), decimals: 4), formatted(result.ndcg(at: 10), decimals: 4)])
+      table.append([
+        name, formatted(result.hitRate(at: 10), decimals: 4),
+        formatted(result.ndcg(at: 10), decimals: 4),
+      ])
     }
-    try run.show(table, as: "ranking", caption: "Leave-one-out, 1 held-out item among 99 sampled negatives:")
+    try run.show(
+      table, as: "ranking", caption: "Leave-one-out, 1 held-out item among 99 sampled negatives:")
   }
 }
 

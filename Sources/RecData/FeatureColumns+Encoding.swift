@@ -79,7 +79,8 @@ public struct FeatureSet: Sendable {
     let parts = try names.map { try column(named: $0, in: spec) }
     if parts.count == 1 {
       guard buckets == nil else {
-        throw FeatureError(.invalidSpecification, "spec '\(spec)': only a cross can be hashed with %")
+        throw FeatureError(
+          .invalidSpecification, "spec '\(spec)': only a cross can be hashed with %")
       }
       return parts[0]
     }
@@ -96,7 +97,8 @@ public struct FeatureSet: Sendable {
     return try specs.map { spec in
       let c = try column(spec)
       guard seen.insert(c.name).inserted else {
-        throw FeatureError(.invalidSpecification, "spec '\(spec)': column \(c.name) is listed twice")
+        throw FeatureError(
+          .invalidSpecification, "spec '\(spec)': column \(c.name) is listed twice")
       }
       return c
     }
@@ -210,7 +212,8 @@ public struct FeatureEncoder: Sendable {
     for c in deep where !c.isSingleValued {
       throw FeatureError(
         .invalidSpecification,
-        "deep column \(c.name) can have several ids per example; feed it as a dense multi-hot column")
+        "deep column \(c.name) can have several ids per example; feed it as a dense multi-hot column"
+      )
     }
     var offsets: [Int] = []
     var total = 0
@@ -252,7 +255,8 @@ public struct FeatureEncoder: Sendable {
 
   /// The wide column holding global id `id`, and the id within that column.
   public func wideColumn(of id: Int) -> (column: any FeatureColumn, local: Int) {
-    precondition((0..<wideSize).contains(id), "FeatureEncoder: wide id \(id) outside 0..<\(wideSize)")
+    precondition(
+      (0..<wideSize).contains(id), "FeatureEncoder: wide id \(id) outside 0..<\(wideSize)")
     var k = wideOffsets.count - 1
     while wideOffsets[k] > id { k -= 1 }
     return (wide[k], id - wideOffsets[k])

@@ -154,7 +154,9 @@ public final class WideAndDeep: Layer {
     var named: [(String, Tensor)] = []
     if parts != .deep { named += [("wide.weights", wideWeights), ("wide.bias", wideBias)] }
     if parts != .wide {
-      for (k, e) in embeddings.enumerated() { named += e.namedParameters(prefixedBy: "embeddings.\(k)") }
+      for (k, e) in embeddings.enumerated() {
+        named += e.namedParameters(prefixedBy: "embeddings.\(k)")
+      }
       named += mlp.namedParameters(prefixedBy: "mlp")
     }
     return named

@@ -55,7 +55,8 @@ import Testing
   // w = -(0.4 - 0.3) / ((0.5 + 0.4) / 0.2 + 0.1) = -0.1 / 4.6.
   var first = Chapter4.FTRLCoordinate()
   Chapter4.ftrlStep(&first, gradient: 0.4, alpha: 0.2, beta: 0.5, l1: 0.3, l2: 0.1)
-  #expect(abs(first.w - (-0.1 / 4.6)) < 1e-6 && abs(first.z - 0.4) < 1e-6 && abs(first.n - 0.16) < 1e-6)
+  #expect(
+    abs(first.w - (-0.1 / 4.6)) < 1e-6 && abs(first.z - 0.4) < 1e-6 && abs(first.n - 0.16) < 1e-6)
 }
 
 @Test func `Exercise 4.4: the share of hashed values that collide`() {
@@ -68,10 +69,12 @@ import Testing
   let buckets = 500
   let bucket = values.map { FeatureHash.fnv1a($0) % UInt64(buckets) }
   var collided = 0
-  for i in values.indices where values.indices.contains(where: { $0 != i && bucket[$0] == bucket[i] }) {
+  for i in values.indices
+  where values.indices.contains(where: { $0 != i && bucket[$0] == bucket[i] }) {
     collided += 1
   }
-  #expect(abs(Chapter4.collisionFraction(of: values, buckets: buckets) - Double(collided) / 300) < 1e-12)
+  #expect(
+    abs(Chapter4.collisionFraction(of: values, buckets: buckets) - Double(collided) / 300) < 1e-12)
 }
 
 @Test func `Exercise 4.5: mean of rows (an embedding bag) with gradients`() {

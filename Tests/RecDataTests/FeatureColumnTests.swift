@@ -6,7 +6,8 @@ import Testing
 // Small columns whose ids can be worked out by hand.
 private let gender = try! CategoricalColumn("gender", vocabulary: ["F", "M"])
 private let genres = try! MultiHotColumn("genres", vocabulary: ["Action", "Comedy", "Romance"])
-private let ageGroup = try! BucketizedColumn("age_group", field: "age", boundaries: [18, 25, 35, 45, 50, 56])
+private let ageGroup = try! BucketizedColumn(
+  "age_group", field: "age", boundaries: [18, 25, 35, 45, 50, 56])
 
 private func kind(of body: () throws -> Any) -> FeatureError.Kind? {
   do {
@@ -29,7 +30,9 @@ private func kind(of body: () throws -> Any) -> FeatureError.Kind? {
 
 @Test func combineDependsOnOrder() {
   #expect(FeatureHash.combine([1, 2]) != FeatureHash.combine([2, 1]))
-  #expect(FeatureHash.combine([1, 2]) == FeatureHash.combine(FeatureHash.combine(FeatureHash.combineSeed, 1), 2))
+  #expect(
+    FeatureHash.combine([1, 2])
+      == FeatureHash.combine(FeatureHash.combine(FeatureHash.combineSeed, 1), 2))
 }
 
 // MARK: - Categorical
@@ -74,7 +77,9 @@ private func kind(of body: () throws -> Any) -> FeatureError.Kind? {
 // MARK: - Bucketised
 
 @Test func ageBucketsFollowTheBoundaries() throws {
-  let cases: [(Double, Int)] = [(7, 0), (17.9, 0), (18, 1), (24, 1), (25, 2), (44, 3), (45, 4), (55, 5), (56, 6), (73, 6)]
+  let cases: [(Double, Int)] = [
+    (7, 0), (17.9, 0), (18, 1), (24, 1), (25, 2), (44, 3), (45, 4), (55, 5), (56, 6), (73, 6),
+  ]
   for (age, bucket) in cases {
     #expect(try ageGroup.ids(in: ["age": .number(age)]) == [bucket], "age \(age)")
   }
@@ -86,7 +91,8 @@ private func kind(of body: () throws -> Any) -> FeatureError.Kind? {
 
 @Test func boundariesMustIncrease() {
   #expect(kind { try BucketizedColumn("a", field: "age", boundaries: []) } == .invalidSpecification)
-  #expect(kind { try BucketizedColumn("a", field: "age", boundaries: [18, 18]) } == .invalidSpecification)
+  #expect(
+    kind { try BucketizedColumn("a", field: "age", boundaries: [18, 18]) } == .invalidSpecification)
 }
 
 // MARK: - Multi-hot and numeric
@@ -111,7 +117,10 @@ private func kind(of body: () throws -> Any) -> FeatureError.Kind? {
   let cross = try CrossedColumn([gender, genres])
   #expect(cross.name == "gender x genres" && cross.size == 6)
   // F = 0; Comedy = 1, Romance = 2: ids 0 * 3 + 1 and 0 * 3 + 2.
-  #expect(try cross.ids(in: ["gender": .category("F"), "genres": .categories(["Comedy", "Romance"])]) == [1, 2])
+  #expect(
+    try cross.ids(in: ["gender": .category("F"), "genres": .categories(["Comedy", "Romance"])]) == [
+      1, 2,
+    ])
   // M = 1, Action = 0: 1 * 3 + 0.
   #expect(try cross.ids(in: ["gender": .category("M"), "genres": .categories(["Action"])]) == [3])
   #expect(try cross.ids(in: ["gender": .category("M"), "genres": .categories([])]) == [])
@@ -123,7 +132,9 @@ private func kind(of body: () throws -> Any) -> FeatureError.Kind? {
 @Test func threeWayCrossMatchesTheFormula() throws {
   let cross = try CrossedColumn([gender, ageGroup, genres])
   #expect(cross.size == 2 * 7 * 3)
-  let row: FeatureRow = ["gender": .category("M"), "age": .number(30), "genres": .categories(["Romance"])]
+  let row: FeatureRow = [
+    "gender": .category("M"), "age": .number(30), "genres": .categories(["Romance"]),
+  ]
   #expect(try cross.ids(in: row) == [(1 * 7 + 2) * 3 + 2])
 }
 
@@ -131,7 +142,8 @@ private func kind(of body: () throws -> Any) -> FeatureError.Kind? {
   let cross = try CrossedColumn([gender, genres], hashBuckets: 97)
   #expect(cross.size == 97)
   let expected = Int(FeatureHash.combine([1, 2]) % 97)
-  #expect(try cross.ids(in: ["gender": .category("M"), "genres": .categories(["Romance"])]) == [expected])
+  #expect(
+    try cross.ids(in: ["gender": .category("M"), "genres": .categories(["Romance"])]) == [expected])
   #expect(cross.label(of: expected) == nil)
 }
 
@@ -165,7 +177,10 @@ private let set = try! FeatureSet(
   #expect(cross.size == 6)
   let hashed = try set.column("gender x genres % 100")
   #expect(hashed.size == 100)
-  #expect(try set.columns(["gender", "age_group x genres"]).map(\.name) == ["gender", "age_group x genres"])
+  #expect(
+    try set.columns(["gender", "age_group x genres"]).map(\.name) == [
+      "gender", "age_group x genres",
+    ])
 }
 
 @Test func malformedSpecsAreClearErrors() {
@@ -186,14 +201,16 @@ private let set = try! FeatureSet(
 
 @Test func columnReadingAMissingFieldIsRejected() {
   #expect(kind { try FeatureSet(columns: [gender], fields: ["sex"]) } == .unknownField)
-  #expect(kind { try FeatureSet(columns: [gender, gender], fields: ["gender"]) } == .invalidSpecification)
+  #expect(
+    kind { try FeatureSet(columns: [gender, gender], fields: ["gender"]) } == .invalidSpecification)
 }
 
 // MARK: - Encoding
 
 @Test func encoderLaysColumnsSideBySide() throws {
   let cross = try CrossedColumn([gender, genres])
-  let encoder = try FeatureEncoder(wide: [gender, genres, cross], deep: [gender, ageGroup], dense: [genres])
+  let encoder = try FeatureEncoder(
+    wide: [gender, genres, cross], deep: [gender, ageGroup], dense: [genres])
   #expect(encoder.wideOffsets == [0, 2, 5] && encoder.wideSize == 11)
   let rows: [FeatureRow] = [
     ["gender": .category("F"), "genres": .categories(["Comedy", "Romance"]), "age": .number(30)],
@@ -222,7 +239,8 @@ private let set = try! FeatureSet(
   let encoder = try FeatureEncoder(
     wide: features.columns([
       "user", "item", "gender", "occupation", "age_group", "zip", "genres", "gender x genres",
-      "occupation x genres", "age_group x genres", "user x item % 4096", "gender x age_group x genres",
+      "occupation x genres", "age_group x genres", "user x item % 4096",
+      "gender x age_group x genres",
     ]),
     deep: features.columns(["user", "item", "gender", "occupation", "age_group"]),
     dense: ["genres", "age_scaled", "year_scaled"].map { try features.denseColumn($0) })
@@ -245,7 +263,9 @@ private let set = try! FeatureSet(
     func ids(in row: FeatureRow) throws -> [Int] { [0] }
     func label(of id: Int) -> String? { nil }
   }
-  #expect(kind { try PairFeatureEncoder(FeatureEncoder(wide: [Both()]), data: ml) } == .invalidSpecification)
+  #expect(
+    kind { try PairFeatureEncoder(FeatureEncoder(wide: [Both()]), data: ml) }
+      == .invalidSpecification)
 }
 
 @Test func movieLensRowsCarryDemographicsAndGenres() throws {

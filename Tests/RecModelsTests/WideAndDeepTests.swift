@@ -47,7 +47,8 @@ import Testing
     #expect(b.grad!.scalars.allSatisfy { $0 == 0 }, "touched gradients are zeroed")
   }
   #expect(a.scalars == b.scalars)
-  #expect(a.scalars.contains(0) && a.scalars.contains { $0 != 0 }, "L1 leaves some weights at exactly 0")
+  #expect(
+    a.scalars.contains(0) && a.scalars.contains { $0 != 0 }, "L1 leaves some weights at exactly 0")
 }
 
 // MARK: - The model
@@ -63,7 +64,9 @@ private func xorTask(withCross: Bool) throws -> (FeatureEncoder, FeatureBatch) {
   var rows: [FeatureRow] = []
   var labels: [Float] = []
   for _ in 0..<50 {
-    for (g, m, y) in [("F", "Romance", 1), ("F", "Action", 0), ("M", "Action", 1), ("M", "Romance", 0)] {
+    for (g, m, y) in [
+      ("F", "Romance", 1), ("F", "Action", 0), ("M", "Action", 1), ("M", "Romance", 0),
+    ] {
       rows.append(["gender": .category(g), "genre": .category(m)])
       labels.append(Float(y))
     }
@@ -71,9 +74,12 @@ private func xorTask(withCross: Bool) throws -> (FeatureEncoder, FeatureBatch) {
   return (encoder, try encoder.encode(rows, labels: labels))
 }
 
-private func trainedAUC(_ encoder: FeatureEncoder, _ data: FeatureBatch, parts: WideAndDeep.Parts) -> Double {
+private func trainedAUC(_ encoder: FeatureEncoder, _ data: FeatureBatch, parts: WideAndDeep.Parts)
+  -> Double
+{
   var rng = SeededGenerator(seed: 1)
-  let model = WideAndDeep(encoder: encoder, parts: parts, embeddingDimension: 4, hiddenSizes: [8], using: &rng)
+  let model = WideAndDeep(
+    encoder: encoder, parts: parts, embeddingDimension: 4, hiddenSizes: [8], using: &rng)
   let trainer = WideAndDeepTrainer(
     model, ftrl: .init(alpha: 0.5, beta: 0.01), deep: .adam(learningRate: 0.02))
   for _ in 0..<60 { trainer.trainEpoch(data, batchSize: 20, using: &rng) }
