@@ -398,34 +398,42 @@ final class WideAndDeepChapter {
     let (zeros, total) = model.wideSparsity
     run.record("Wide & Deep/wide weights", Double(total))
     run.record("Wide & Deep/zero wide weights", Double(zeros))
-    // Heatmaps of the cross weights, genre by genre.
+    // Heatmaps of the cross weights: one cell per (value, genre).
     let genreNames = (task.encoder.wide.first { $0.name == "genres" } as! MultiHotColumn).vocabulary
-    for (column, rowsName) in [
-      ("gender x genres", "gender"), ("occupation x genres", "occupation"),
-    ] {
+    for (column, name) in [("gender x genres", "gender"), ("occupation x genres", "occupation")] {
       let cross = task.encoder.wide.first { $0.name == column } as! CrossedColumn
-      let rowColumn = cross.components[0]
-      let rowLabels = (0..<rowColumn.size).map {
-        rowColumn.label(of: $0)!.replacingOccurrences(of: "\(rowsName)=", with: "")
+      let part = cross.components[0]
+      let labels = (0..<part.size).map {
+        part.label(of: $0)!.replacingOccurrences(of: "\(name)=", with: "")
       }
-      var values: [[Double]] = []
-      for a in 0..<rowColumn.size {
-        values.append(
-          (0..<genreNames.count).map { g in
-            Double(
-              weights[task.encoder.wideID(column: column, local: cross.id(combining: [a, g]))!])
-          })
+      // byValue[a][g]: the weight of AND(name = a, genre = g).
+      let byValue = (0..<part.size).map { a in
+        (0..<genreNames.count).map { g in
+          Double(weights[task.encoder.wideID(column: column, local: cross.id(combining: [a, g]))!])
+        }
       }
-      let limit = max(values.joined().map(abs).max() ?? 0, 1e-6)
-      let heatmap = Heatmap(
-        values: values, rowLabels: rowLabels, columnLabels: genreNames,
-        cellFormat: rowColumn.size <= 3 ? "%.2f" : nil, palette: .diverging,
-        colorRange: -limit...limit)
-      let chart = Chart.heatmap(
-        heatmap, title: "Wide weights of AND(\(rowsName), genre)", xLabel: "genre", yLabel: rowsName
-      )
-      let height = rowColumn.size <= 3 ? 320 : 640
-      try run.save(Figure(chart, width: 1000, height: height), as: "weights-\(rowsName)-x-genre")
+      let limit = max(byValue.joined().map(abs).max() ?? 0, 1e-6)
+      let figure: Figure
+      if part.size <= 3 {
+        // Few values (gender): genres down the side, a value printed in each cell.
+        let byGenre = genreNames.indices.map { g in byValue.map { $0[g] } }
+        let heatmap = Heatmap(
+          values: byGenre, rowLabels: genreNames, columnLabels: labels, cellFormat: "%.2f",
+          palette: .diverging, colorRange: -limit...limit)
+        figure = Figure(
+          .heatmap(
+            heatmap, title: "Wide weights of AND(\(name), genre)", xLabel: name, yLabel: "genre"),
+          width: 560, height: 760)
+      } else {
+        let heatmap = Heatmap(
+          values: byValue, rowLabels: labels, columnLabels: genreNames, cellFormat: nil,
+          palette: .diverging, colorRange: -limit...limit)
+        figure = Figure(
+          .heatmap(
+            heatmap, title: "Wide weights of AND(\(name), genre)", xLabel: "genre", yLabel: name),
+          width: 1000, height: 640)
+      }
+      try run.save(figure, as: "weights-\(name)-x-genre")
     }
   }
 
