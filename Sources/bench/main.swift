@@ -251,6 +251,7 @@ let benchmarks: [(name: String, run: () -> [Row])] = [
   ("matmul", benchMatmul),
   ("neumf", benchNeuMF),
   ("autorec", benchAutoRec),
+  ("neumf-epoch", benchNeuMFEpoch),
 ]
 
 var jsonPath: String?
