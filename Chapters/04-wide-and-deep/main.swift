@@ -579,8 +579,33 @@ final class WideAndDeepChapter {
         formatted(result.ndcg(at: 10), decimals: 4),
       ])
     }
+    if !run.isQuick { chapter3Rows(itemPop: popResult, into: &table) }
     try run.show(
       table, as: "ranking", caption: "Leave-one-out, 1 held-out item among 99 sampled negatives:")
+  }
+
+  /// Chapter 3's GMF, MLP and NeuMF from its committed results, when they were measured on
+  /// the same candidate lists: its ItemPop must score exactly what ours does.
+  func chapter3Rows(itemPop: RankingResult, into table: inout MarkdownTable) {
+    let url = URL(fileURLWithPath: "Figures/chapter-3/results.json")
+    guard let data = try? Data(contentsOf: url), let other = try? ChapterResults.decode(from: data),
+      other.mode == .full, other.data == run.results.data,
+      other.metrics["ItemPop/HR@10"] == itemPop.hitRate(at: 10),
+      other.metrics["ItemPop/NDCG@10"] == itemPop.ndcg(at: 10)
+    else {
+      run.note(
+        "Chapter 3's results are not at \(url.path) for the same protocol; its rows are left out")
+      return
+    }
+    for model in ["GMF", "MLP", "NeuMF"] {
+      guard let hr = other.metrics["\(model)/HR@10"], let ndcg = other.metrics["\(model)/NDCG@10"]
+      else { continue }
+      run.record("Chapter 3 \(model)/HR@10", hr)
+      run.record("Chapter 3 \(model)/NDCG@10", ndcg)
+      table.append([
+        "\(model) (Chapter 3)", formatted(hr, decimals: 4), formatted(ndcg, decimals: 4),
+      ])
+    }
   }
 }
 
