@@ -1,0 +1,324 @@
+import NN
+import RecData
+import Tensors
+
+// MARK: - The wide part's op: summing the weights of the active ids
+
+extension Tensor {
+  /// For each example, the sum of the rows of this table at its ids: a linear model on a
+  /// sparse 0/1 vector (one row of weights per id), computed without building the vector.
+  ///
+  /// ```
+  /// y[r, :] = sum over j in ids(r) of W[j, :]        dW[j, :] += g[r, :] for every r with j in ids(r)
+  /// ```
+  /// Example r's ids are `ids[offsets[r] ..< offsets[r + 1]]`. It equals `x.matmul(W)` for
+  /// the 0/1 matrix x with ones at those ids (a test holds them equal), at a cost
+  /// proportional to the ones instead of to the whole width.
+  /// - Shape: table (n, d), rows of ids -> (offsets.count - 1, d)
+  public func sumOfRows(offsets: [Int], ids: [Int]) -> Tensor {
+    precondition(rank == 2, "sumOfRows: the table must be a matrix, shape is \(shape)")
+    precondition(
+      offsets.first == 0 && offsets.last == ids.count,
+      "sumOfRows: offsets must run from 0 to ids.count (\(ids.count))")
+    let (n, d) = (shape[0], shape[1])
+    let rows = offsets.count - 1
+    let table = self
+    let out = table.withUnsafeBufferPointer { w in
+      Tensor(shape: [rows, d]) { y in
+        for r in 0..<rows {
+          for c in 0..<d { y[r * d + c] = 0 }
+          for k in offsets[r]..<offsets[r + 1] {
+            let j = ids[k]
+            precondition(j >= 0 && j < n, "sumOfRows: id \(j) out of range 0..<\(n)")
+            for c in 0..<d { y[r * d + c] += w[j * d + c] }
+          }
+        }
+      }
+    }
+    return out.recording("sumOfRows", inputs: [table]) { g, _ in
+      table.accumulateGrad { gw in
+        for r in 0..<rows {
+          for k in offsets[r]..<offsets[r + 1] {
+            let j = ids[k]
+            for c in 0..<d { gw[j * d + c] += g[r * d + c] }
+          }
+        }
+      }
+    }
+  }
+}
+
+// MARK: - The model
+
+/// Wide & Deep (Cheng et al., 2016): a linear model over sparse and crossed features (wide,
+/// memorisation) plus an MLP over embeddings and dense features (deep, generalisation),
+/// summed into one logit and trained together.
+///
+///     let model = WideAndDeep(encoder: encoder, parts: .both, using: &rng)
+///     let p = model.probabilities(batch)       // P(label = 1) per example
+///
+/// ```
+/// wide(x)  = b + sum over active ids j of w_j                  (x one-hot and crossed ids)
+/// deep(x)  = MLP( [ e_1(x_1) | ... | e_m(x_m) | dense(x) ] )   (ReLU hidden layers, 1 output)
+/// P(y = 1 | x) = sigmoid( wide(x) + deep(x) )
+/// ```
+/// `parts: .wide` or `.deep` keeps only one half (the ablations). Introduced in Chapter 4.
+public final class WideAndDeep: Layer {
+  /// Which halves the model has.
+  public enum Parts: String, Sendable, CaseIterable {
+    /// Only the linear model over sparse and crossed ids.
+    case wide
+    /// Only the MLP over embeddings and dense values.
+    case deep
+    /// Both, summed into one logit.
+    case both
+  }
+
+  /// Which halves are present.
+  public let parts: Parts
+  /// The wide weights, one row per wide id: (wideSize, 1). Start at 0 (FTRL's start).
+  public let wideWeights: Tensor
+  /// The wide part's bias, (1, 1).
+  public let wideBias: Tensor
+  /// One embedding table per deep column, (size, embeddingDimension) each.
+  public let embeddings: [Embedding]
+  /// The MLP from the concatenated embeddings and dense values to one logit.
+  public let mlp: MLP
+
+  /// A model shaped for `encoder`'s columns: embeddings of `embeddingDimension`, an MLP
+  /// through `hiddenSizes` (ReLU) to one output.
+  public init(
+    encoder: FeatureEncoder, parts: Parts = .both, embeddingDimension: Int = 8,
+    hiddenSizes: [Int] = [64, 32], using rng: inout SeededGenerator
+  ) {
+    self.parts = parts
+    wideWeights = Tensor.zeros([encoder.wideSize, 1]).requiringGrad()
+    wideBias = Tensor.zeros([1, 1]).requiringGrad()
+    embeddings = encoder.deepSizes.map {
+      Embedding($0, embeddingDimension, standardDeviation: 0.05, using: &rng)
+    }
+    let inputSize = embeddingDimension * encoder.deep.count + encoder.denseWidth
+    mlp = MLP(sizes: [inputSize] + hiddenSizes + [1], activation: .relu, using: &rng)
+  }
+
+  /// The wide logit of each example.
+  /// - Shape: batch -> (batch.count, 1)
+  public func wideLogits(_ batch: FeatureBatch) -> Tensor {
+    wideWeights.sumOfRows(offsets: batch.wideOffsets, ids: batch.wideIDs) + wideBias
+  }
+
+  /// The deep logit of each example.
+  /// - Shape: batch -> (batch.count, 1)
+  public func deepLogits(_ batch: FeatureBatch) -> Tensor {
+    var inputs = zip(embeddings, batch.deepIDs).map { table, ids in table(ids) }
+    if batch.denseWidth > 0 {
+      inputs.append(Tensor(batch.dense, shape: [batch.count, batch.denseWidth]))
+    }
+    return mlp(Tensor.concatenate(inputs))
+  }
+
+  /// The logit of each example: wide, deep, or their sum.
+  /// - Shape: batch -> (batch.count, 1)
+  public func logits(_ batch: FeatureBatch) -> Tensor {
+    switch parts {
+    case .wide: wideLogits(batch)
+    case .deep: deepLogits(batch)
+    case .both: wideLogits(batch) + deepLogits(batch)
+    }
+  }
+
+  /// P(label = 1) of each example, in chunks of `chunkSize`, without recording a graph.
+  public func probabilities(_ batch: FeatureBatch, chunkSize: Int = 4096) -> [Float] {
+    var out: [Float] = []
+    out.reserveCapacity(batch.count)
+    var start = 0
+    while start < batch.count {
+      let end = min(start + chunkSize, batch.count)
+      let chunk = start == 0 && end == batch.count ? batch : batch.rows(start..<end)
+      out += evaluating { logits(chunk).sigmoid().scalars }
+      start = end
+    }
+    return out
+  }
+
+  /// The wide part's parameters (trained by FTRL); empty for a deep-only model.
+  public var wideParameters: [Tensor] { parts == .deep ? [] : [wideWeights, wideBias] }
+
+  /// The deep part's parameters (trained by AdaGrad or Adam); empty for a wide-only model.
+  public var deepParameters: [Tensor] {
+    parts == .wide ? [] : embeddings.flatMap(\.parameters) + mlp.parameters
+  }
+
+  /// The parameters of the halves present.
+  public var namedParameters: [(String, Tensor)] {
+    var named: [(String, Tensor)] = []
+    if parts != .deep { named += [("wide.weights", wideWeights), ("wide.bias", wideBias)] }
+    if parts != .wide {
+      for (k, e) in embeddings.enumerated() {
+        named += e.namedParameters(prefixedBy: "embeddings.\(k)")
+      }
+      named += mlp.namedParameters(prefixedBy: "mlp")
+    }
+    return named
+  }
+
+  /// How many wide weights are exactly zero (FTRL's L1 sets them so), and how many there are.
+  public var wideSparsity: (zeros: Int, total: Int) {
+    let zeros = wideWeights.withUnsafeBufferPointer { w in w.reduce(0) { $1 == 0 ? $0 + 1 : $0 } }
+    return (zeros, wideWeights.count)
+  }
+}
+
+// MARK: - FTRL on the touched rows only
+
+/// FTRL-Proximal (the `FTRL` optimiser's update, coordinate by coordinate) applied only to
+/// the coordinates a mini-batch touched: a coordinate whose gradient is 0 keeps its z and n,
+/// hence its weight, so skipping it changes nothing, and a step costs the batch's ids instead
+/// of the whole table. A test holds it equal to `FTRL`.
+///
+///     let ftrl = SparseFTRL(model.wideWeights, alpha: 0.05, beta: 1, l1: 0.001)
+///     loss.backward(); ftrl.step(touched: batch.wideIDs)   // also zeroes those gradients
+///
+/// ```
+/// for each touched j:   sigma = (sqrt(n_j + g_j^2) - sqrt(n_j)) / alpha
+///                       z_j += g_j - sigma w_j;   n_j += g_j^2
+///                       w_j = 0 if |z_j| <= l1, else -(z_j - sign(z_j) l1) / ((beta + sqrt(n_j)) / alpha + l2)
+/// ```
+public final class SparseFTRL {
+  /// The weights updated, (rows, 1).
+  public let weights: Tensor
+  /// The learning-rate scale alpha and its smoothing beta.
+  public let alpha: Float, beta: Float
+  /// The L1 and L2 regularisation strengths.
+  public let l1: Float, l2: Float
+  private var z: [Float]
+  private var n: [Float]
+  private var lastStep: [Int]
+  private var stepCount = 0
+
+  /// FTRL-Proximal over `weights`.
+  public init(_ weights: Tensor, alpha: Float, beta: Float = 1, l1: Float = 0, l2: Float = 0) {
+    self.weights = weights
+    (self.alpha, self.beta, self.l1, self.l2) = (alpha, beta, l1, l2)
+    z = [Float](repeating: 0, count: weights.count)
+    n = z
+    lastStep = [Int](repeating: -1, count: weights.count)
+  }
+
+  /// Updates the coordinates in `touched` (repeats are fine) from their gradients, then sets
+  /// those gradients back to 0, so the whole gradient is 0 again before the next backward.
+  public func step(touched: [Int]) {
+    stepCount += 1
+    let (alpha, beta, l1, l2) = (alpha, beta, l1, l2)
+    weights.withUnsafeGradBufferPointer { g in
+      guard let g else { return }
+      weights.withUnsafeMutableBufferPointer { w in
+        for j in touched where lastStep[j] != stepCount {
+          lastStep[j] = stepCount
+          let gj = g[j]
+          let sigma = ((n[j] + gj * gj).squareRoot() - n[j].squareRoot()) / alpha
+          z[j] += gj - sigma * w[j]
+          n[j] += gj * gj
+          if abs(z[j]) <= l1 {
+            w[j] = 0
+          } else {
+            let sign: Float = z[j] < 0 ? -1 : 1
+            w[j] = -(z[j] - sign * l1) / ((beta + n[j].squareRoot()) / alpha + l2)
+          }
+          g[j] = 0
+        }
+      }
+    }
+  }
+}
+
+// MARK: - Joint training
+
+/// Trains a `WideAndDeep` jointly: one loss on the summed logit, its gradient split between
+/// FTRL-Proximal for the wide weights and AdaGrad (or Adam) for the deep ones, as in the
+/// paper.
+///
+///     let trainer = WideAndDeepTrainer(model, deep: .adagrad(learningRate: 0.05))
+///     let loss = trainer.trainEpoch(train, batchSize: 256, using: &rng)
+public final class WideAndDeepTrainer {
+  /// The optimiser of the deep part.
+  public enum DeepOptimizer: Sendable, Equatable {
+    /// AdaGrad with this learning rate (the paper's choice).
+    case adagrad(learningRate: Float)
+    /// Adam with this learning rate.
+    case adam(learningRate: Float)
+  }
+
+  /// FTRL-Proximal's settings for the wide part.
+  public struct FTRLSettings: Sendable, Equatable {
+    public var alpha: Float, beta: Float, l1: Float, l2: Float
+    /// Settings (see `FTRL`).
+    public init(alpha: Float = 0.05, beta: Float = 1, l1: Float = 0, l2: Float = 0) {
+      (self.alpha, self.beta, self.l1, self.l2) = (alpha, beta, l1, l2)
+    }
+  }
+
+  /// The model trained.
+  public let model: WideAndDeep
+  /// The wide weights' optimiser (nil for a deep-only model): FTRL on the touched rows.
+  public let wideOptimizer: SparseFTRL?
+  /// The wide bias's optimiser: FTRL without regularisation (nil for a deep-only model).
+  public let biasOptimizer: FTRL?
+  /// The deep part's optimiser (nil for a wide-only model).
+  public let deepOptimizer: (any Optimizer)?
+
+  /// A trainer for `model`.
+  public init(
+    _ model: WideAndDeep, ftrl: FTRLSettings = FTRLSettings(),
+    deep: DeepOptimizer = .adagrad(learningRate: 0.05)
+  ) {
+    self.model = model
+    let hasWide = model.parts != .deep
+    wideOptimizer =
+      hasWide
+      ? SparseFTRL(model.wideWeights, alpha: ftrl.alpha, beta: ftrl.beta, l1: ftrl.l1, l2: ftrl.l2)
+      : nil
+    biasOptimizer = hasWide ? FTRL([model.wideBias], alpha: ftrl.alpha, beta: ftrl.beta) : nil
+    let deepParameters = model.deepParameters
+    switch deep {
+    case _ where deepParameters.isEmpty: deepOptimizer = nil
+    case .adagrad(let lr): deepOptimizer = Adagrad(deepParameters, learningRate: lr)
+    case .adam(let lr): deepOptimizer = Adam(deepParameters, learningRate: lr)
+    }
+  }
+
+  /// One optimisation step on a mini-batch; returns its mean log loss.
+  @discardableResult
+  public func step(_ batch: FeatureBatch) -> Float {
+    biasOptimizer?.zeroGrad()
+    deepOptimizer?.zeroGrad()
+    let targets = Tensor(batch.labels, shape: [batch.count, 1])
+    let loss = binaryCrossEntropyWithLogits(model.logits(batch), targets)
+    loss.backward()
+    wideOptimizer?.step(touched: batch.wideIDs)  // and zeroes the touched gradients
+    biasOptimizer?.step()
+    deepOptimizer?.step()
+    return loss.scalar
+  }
+
+  /// One pass over `data` in shuffled mini-batches; returns the mean training loss.
+  /// `onBatch` (if given) is called after each step with the batch's loss.
+  public func trainEpoch(
+    _ data: FeatureBatch, batchSize: Int, using rng: inout SeededGenerator,
+    onBatch: ((Float) -> Void)? = nil
+  ) -> Double {
+    precondition(batchSize > 0, "WideAndDeepTrainer: batchSize must be positive")
+    let order = rng.permutation(data.count)
+    var total = 0.0
+    var start = 0
+    while start < order.count {
+      let end = min(start + batchSize, order.count)
+      let batch = data.rows(order[start..<end])
+      let loss = step(batch)
+      total += Double(loss) * Double(end - start)
+      onBatch?(loss)
+      start = end
+    }
+    return data.count > 0 ? total / Double(data.count) : .nan
+  }
+}
