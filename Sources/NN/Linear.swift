@@ -27,9 +27,16 @@ public final class Linear: Layer {
   }
 
   /// `x W + b` (one fused op, `Tensor.linear`, with the values and gradients of
-  /// `x.matmul(weight) + bias`).
+  /// `reference(x)`, bit for bit).
   public func callAsFunction(_ x: Tensor) -> Tensor {
     Tensor.linear(x, weight: weight, bias: bias)
+  }
+
+  /// `x W + b` written with the engine's primitives: a matrix product, then the bias row
+  /// broadcast over the batch. The readable reference the fused op is tested against.
+  public func reference(_ x: Tensor) -> Tensor {
+    let y = x.matmul(weight)
+    return bias.map { y + $0 } ?? y
   }
 
   /// `activation(x W + b)`; ReLU is fused into the layer's op (one pass, no extra tensor).

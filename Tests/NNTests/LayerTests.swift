@@ -152,3 +152,18 @@ struct NamedList: Layer { let namedParameters: [(String, Tensor)] }
 extension Array where Element == (String, Tensor) {
   var asLayer: NamedList { NamedList(namedParameters: self) }
 }
+
+@Test func linearLayerEqualsItsReadableReferenceBitForBit() {
+  var rng = SeededGenerator(seed: 11)
+  let layer = Linear(5, 3, using: &rng)
+  let x = Tensor.normal([4, 5], mean: 0, standardDeviation: 1, using: &rng)
+  func valueAndGradients(_ f: (Tensor) -> Tensor) -> [[Float]] {
+    layer.zeroGrad()
+    let y = f(x)
+    (y * y).sum().backward()
+    return [y.scalars, layer.weight.grad!.scalars, layer.bias!.grad!.scalars]
+  }
+  let fused = valueAndGradients { layer($0) }
+  let reference = valueAndGradients { layer.reference($0) }
+  #expect(fused == reference)
+}
