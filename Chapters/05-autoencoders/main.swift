@@ -18,12 +18,16 @@ struct Chapter5: ParsableCommand {
     try autoencoderOnSmallExample(run)
     autoRecModel(run)
     let data = try loadData(run)
-    let settings = Settings(quick: run.isQuick)
+    let settings = Settings(run)
+    if ProcessInfo.processInfo.environment["CH5_SKIP_RATING"] == nil {  // DEV
     let rating = try ratingPrediction(run, data, settings)
     try hiddenSizeAndRegularisation(run, data, settings, rating)
+    }  // DEV
     let implicit = denoisingForTopN(run, data)
     try topNUnderFullRanking(run, implicit, settings)
+    if ProcessInfo.processInfo.environment["CH5_SKIP_CORRUPTION"] == nil {  // DEV
     try corruptionLevel(run, implicit, settings)
+    }  // DEV
     try run.finish()
   }
 }
@@ -44,15 +48,17 @@ struct Settings {
   var corruptionEpochs: Int
   var corruptions: [Float]
 
-  init(quick: Bool) {
-    autoRecEpochs = quick ? 3 : 80
+  /// The chapter's settings; `--epochs` sets the epochs of the main models (not the sweeps').
+  init(_ run: ChapterRun) {
+    let quick = run.isQuick
+    autoRecEpochs = run.epochs(full: 80, quick: 3)
     mfEpochs = quick ? 3 : 50
-    sweepEpochs = quick ? 2 : 40
+    sweepEpochs = quick ? 2 : 30
     hiddenSizes = quick ? [20, 100] : [10, 50, 100, 250, 500, 1000]
-    l2s = quick ? [0.001, 0.01] : [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03]
-    topNEpochs = quick ? 3 : 60
-    corruptionEpochs = quick ? 2 : 40
-    corruptions = quick ? [0, 0.5] : [0, 0.2, 0.4, 0.5, 0.6, 0.8, 0.9]
+    l2s = quick ? [0.001, 0.01] : [0.0001, 0.001, 0.003, 0.01, 0.03]
+    topNEpochs = run.epochs(full: 40, quick: 3)
+    corruptionEpochs = quick ? 2 : 25
+    corruptions = quick ? [0, 0.5] : [0, 0.25, 0.5, 0.75, 0.9]
   }
 }
 
@@ -357,10 +363,10 @@ func recordRanking(_ run: ChapterRun, _ name: String, _ result: RankingResult) -
 func trainImplicit(
   _ model: some ImplicitAutoencoder, name: String, data: ImplicitData, epochs: Int, batch: Int,
   learningRate: Float, weightDecay: Float, rng: inout SeededGenerator, run: ChapterRun, evaluateEvery: Int = 1
-) -> (curve: [Double], losses: [Double]) {
+) -> (epochs: [Double], curve: [Double], losses: [Double]) {
   let optimizer = Adam(model.parameters, learningRate: learningRate, weightDecay: weightDecay)
   let batches = (data.train.userCount + batch - 1) / batch
-  var curve: [Double] = [], losses: [Double] = []
+  var evaluated: [Double] = [], curve: [Double] = [], losses: [Double] = []
   for epoch in 1...epochs {
     let bar = run.progress("\(name) epoch \(epoch)/\(epochs)", total: batches)
     let loss = model.trainEpoch(on: data.train, optimizer: optimizer, batchSize: batch, using: &rng) {
@@ -370,12 +376,13 @@ func trainImplicit(
     if epoch % evaluateEvery == 0 || epoch == epochs {
       let ndcg = model.evaluate(train: data.train, test: data.test).ndcg(at: 10)
       curve.append(ndcg)
+      evaluated.append(Double(epoch))
       bar.finish(status: "loss \(formatted(loss, decimals: 4)), NDCG@10 \(formatted(ndcg, decimals: 4))")
     } else {
       bar.finish(status: "loss \(formatted(loss, decimals: 4))")
     }
   }
-  return (curve, losses)
+  return (evaluated, curve, losses)
 }
 
 func topNUnderFullRanking(_ run: ChapterRun, _ data: ImplicitData, _ settings: Settings) throws {
@@ -386,26 +393,26 @@ func topNUnderFullRanking(_ run: ChapterRun, _ data: ImplicitData, _ settings: S
   table.append(recordRanking(run, "ItemPop", full.evaluate(cutoffs: 1...10) { pop.scores(user: $0, items: $1) }))
 
   let epochs = settings.topNEpochs
-  var curves: [(String, [Double])] = []
+  var curves: [(String, [Double], [Double])] = []
   var rng = run.generator("Mult-DAE")
   let dae = MultDAE(itemCount: data.itemCount, hiddenSizes: [600, 200], dropout: 0.5, using: &rng)
   var start = Date()
   let daeRun = trainImplicit(
     dae, name: "Mult-DAE", data: data, epochs: epochs, batch: settings.topNBatch, learningRate: 0.001,
-    weightDecay: 0, rng: &rng, run: run)
+    weightDecay: 0, rng: &rng, run: run, evaluateEvery: 2)
   run.timing("Mult-DAE, \(epochs) epochs", seconds: Date().timeIntervalSince(start))
   table.append(recordRanking(run, "Mult-DAE", dae.evaluate(train: data.train, test: data.test)))
-  curves.append(("Mult-DAE", daeRun.curve))
+  curves.append(("Mult-DAE", daeRun.epochs, daeRun.curve))
 
   rng = run.generator("CDAE")
   let cdae = CDAE(userCount: data.userCount, itemCount: data.itemCount, hiddenSize: 200, corruption: 0.5, using: &rng)
   start = Date()
   let cdaeRun = trainImplicit(
     cdae, name: "CDAE", data: data, epochs: epochs, batch: settings.topNBatch, learningRate: 0.001,
-    weightDecay: 0, rng: &rng, run: run)
+    weightDecay: 0, rng: &rng, run: run, evaluateEvery: 2)
   run.timing("CDAE, \(epochs) epochs", seconds: Date().timeIntervalSince(start))
   table.append(recordRanking(run, "CDAE", cdae.evaluate(train: data.train, test: data.test)))
-  curves.append(("CDAE", cdaeRun.curve))
+  curves.append(("CDAE", cdaeRun.epochs, cdaeRun.curve))
 
   rng = run.generator("Mult-VAE")
   let steps = epochs * ((data.train.userCount + settings.topNBatch - 1) / settings.topNBatch)
@@ -415,23 +422,21 @@ func topNUnderFullRanking(_ run: ChapterRun, _ data: ImplicitData, _ settings: S
   start = Date()
   let vaeRun = trainImplicit(
     vae, name: "Mult-VAE", data: data, epochs: epochs, batch: settings.topNBatch, learningRate: 0.001,
-    weightDecay: 0, rng: &rng, run: run)
+    weightDecay: 0, rng: &rng, run: run, evaluateEvery: 2)
   run.timing("Mult-VAE, \(epochs) epochs", seconds: Date().timeIntervalSince(start))
   table.append(recordRanking(run, "Mult-VAE", vae.evaluate(train: data.train, test: data.test)))
-  curves.append(("Mult-VAE", vaeRun.curve))
+  curves.append(("Mult-VAE", vaeRun.epochs, vaeRun.curve))
   run.record("Mult-VAE/final beta", Double(vae.beta))
 
   try run.show(table, as: "top-n", caption: "Full ranking on the per-user 80/20 split (every unseen item is a candidate)")
-  for (name, curve) in curves {
-    run.recordCurve("\(name)/NDCG@10 by epoch", x: (1...curve.count).map(Double.init), y: curve)
-  }
+  for (name, x, y) in curves { run.recordCurve("\(name)/NDCG@10 by epoch", x: x, y: y) }
   run.recordCurve("Mult-DAE/training loss by epoch", x: (1...daeRun.losses.count).map(Double.init), y: daeRun.losses)
   run.recordCurve("CDAE/training loss by epoch", x: (1...cdaeRun.losses.count).map(Double.init), y: cdaeRun.losses)
   run.recordCurve("Mult-VAE/training loss by epoch", x: (1...vaeRun.losses.count).map(Double.init), y: vaeRun.losses)
 
   let popNDCG = run.results.metrics["ItemPop/NDCG@10"]!
   let ndcgChart = Chart.lines(
-    curves.map { LineSeries($0.0, y: $0.1) }
+    curves.map { LineSeries($0.0, x: $0.1, y: $0.2, markers: true) }
       + [LineSeries("ItemPop", x: [1, Double(epochs)], y: [popNDCG, popNDCG], dashed: true)],
     title: "NDCG@10 under full ranking", xLabel: "epoch", yLabel: "NDCG@10")
   var lossChart = Chart.lines(
