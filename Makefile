@@ -19,6 +19,7 @@ UNAME := $(shell uname -s)
 help: ## this list
 	@echo "ModernRecSys: deep-learning recommender systems, in Swift, chapter by chapter."
 	@echo
+	@echo "  make chapter-N    build in release mode and run chapter N (N = $(CHAPTERS))"
 	@grep -hE '^[a-zA-Z0-9_%-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | \
 	  awk -F'\t' '{ printf "  make %-12s %s\n", $$1, $$2 }'
 	@echo
@@ -32,7 +33,7 @@ else
 	@missing=""; \
 	command -v gnuplot >/dev/null || missing="$$missing gnuplot-nox"; \
 	[ -f /usr/include/gnuplot-iostream.h ] || missing="$$missing libgnuplot-iostream-dev"; \
-	ls /usr/include/*/cblas.h /usr/include/cblas.h >/dev/null 2>&1 && ls /usr/lib/*/libopenblas.so >/dev/null 2>&1 || missing="$$missing libopenblas-dev"; \
+	pkg-config --exists openblas 2>/dev/null || dpkg -s libopenblas-dev >/dev/null 2>&1 || missing="$$missing libopenblas-dev"; \
 	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
 	if [ -n "$$missing" ]; then \
 	  echo "==> installing system packages:$$missing"; \
@@ -54,7 +55,8 @@ data: ## download MovieLens-100K into Data/ml-100k and verify its checksum
 	  echo "make data: u.data's SHA-256 does not match $(ML100K_SHA256); not installing it" >&2; exit 1; fi; \
 	rm -rf $(DATA_DIR) && mv "$$tmp/ml-100k" $(DATA_DIR) && echo "==> MovieLens-100K installed in $(DATA_DIR)"
 
-chapter-%: deps ## build in release mode and run chapter N (e.g. make chapter-3)
+# A static pattern rule: make skips implicit rules for .PHONY targets, but not these.
+$(addprefix chapter-,$(CHAPTERS)): chapter-%: deps
 	@$(MAKE) --no-print-directory data || echo "==> no MovieLens-100K: chapter-$* will say so and use synthetic data"
 	$(SWIFT) build -c release --product chapter-$*
 	.build/release/chapter-$* $(ARGS)
@@ -62,9 +64,13 @@ chapter-%: deps ## build in release mode and run chapter N (e.g. make chapter-3)
 book: ## run every chapter in order
 	@for n in $(CHAPTERS); do $(MAKE) --no-print-directory chapter-$$n || exit 1; done
 
+# Tests run optimised (training in debug builds is 10-50x slower) with testing enabled,
+# in their own build folder so they never force a rebuild of the chapters' release build.
+TEST_BUILD := -c release -Xswiftc -enable-testing --scratch-path .build-test
+
 test: deps ## build everything and run every test (unit, exercises, chapter regressions)
-	$(SWIFT) build -c release
-	$(SWIFT) test -c release
+	$(SWIFT) build $(TEST_BUILD) --build-tests
+	$(SWIFT) test $(TEST_BUILD) --skip-build
 
 bench: deps ## benchmarks: matmul GFLOP/s vs numpy, NeuMF and AutoRec steps, epoch times
 	@$(MAKE) --no-print-directory data || true
@@ -72,4 +78,4 @@ bench: deps ## benchmarks: matmul GFLOP/s vs numpy, NeuMF and AutoRec steps, epo
 	.build/release/bench $(ARGS)
 
 clean: ## remove build products (keeps Data/ and Figures/)
-	rm -rf .build .swiftpm
+	rm -rf .build .build-test .swiftpm

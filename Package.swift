@@ -79,7 +79,7 @@ let package = Package(
     .testTarget(name: "BookTests", dependencies: ["Book"]),
     .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "ModernRecSys"]),
     /// Runs each built chapter with `--quick` and compares its results.json with a golden file.
-    .testTarget(name: "ChapterTests", dependencies: ["Book"]),
+    .testTarget(name: "ChapterTests", dependencies: ["Book", "RecData"]),
   ]
     // MARK: - Chapters
     + chapters.map {

@@ -41,11 +41,15 @@ public final class ChapterRun {
       chapter: number, mode: options.quick ? .quick : .full, seed: options.seed, data: "unknown")
     self.gnuplot = Gnuplot.locate(environment: ProcessInfo.processInfo.environment)
     print("# Chapter \(number): \(title)")
-    print("mode: \(options.quick ? "quick" : "full"), seed: \(options.seed), output: \(outputDirectory.path)")
+    print(
+      "mode: \(options.quick ? "quick" : "full"), seed: \(options.seed), output: \(outputDirectory.path)"
+    )
     do {
-      try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        at: outputDirectory, withIntermediateDirectories: true)
     } catch {
-      throw ChapterError("cannot create the output folder \(outputDirectory.path): \(error.localizedDescription)")
+      throw ChapterError(
+        "cannot create the output folder \(outputDirectory.path): \(error.localizedDescription)")
     }
   }
 

@@ -80,7 +80,8 @@ public struct MarkdownTable: Codable, Equatable, Sendable {
 extension String {
   /// A `|` inside a cell would end the cell: Markdown wants it escaped.
   fileprivate func replacingPipes() -> String {
-    contains("|") ? split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") : self
+    contains("|")
+      ? split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") : self
   }
 }
 

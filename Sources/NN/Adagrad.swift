@@ -18,7 +18,10 @@ public final class Adagrad: Optimizer {
   private var sumOfSquares: [[Float]]
 
   /// An Adagrad optimiser over `parameters`.
-  public init(_ parameters: [Tensor], learningRate: Float = 0.01, initialAccumulator: Float = 0, epsilon: Float = 1e-10) {
+  public init(
+    _ parameters: [Tensor], learningRate: Float = 0.01, initialAccumulator: Float = 0,
+    epsilon: Float = 1e-10
+  ) {
     self.parameters = parameters
     self.learningRate = learningRate
     self.epsilon = epsilon

@@ -72,14 +72,19 @@ public final class Adam: Optimizer {
 /// and that call keeps the compiler from vectorising the loop.
 @inline(__always)
 func adamUpdate(
-  _ w: UnsafeMutablePointer<Float>, _ g: UnsafeMutablePointer<Float>, _ m: UnsafeMutablePointer<Float>,
-  _ v: UnsafeMutablePointer<Float>, count n: Int, beta1 b1: Float, beta2 b2: Float, l2: Float, shrink: Float,
+  _ w: UnsafeMutablePointer<Float>, _ g: UnsafeMutablePointer<Float>,
+  _ m: UnsafeMutablePointer<Float>,
+  _ v: UnsafeMutablePointer<Float>, count n: Int, beta1 b1: Float, beta2 b2: Float, l2: Float,
+  shrink: Float,
   stepSize: Float, inverseRootCorrection2 c: Float, epsilon eps: Float
 ) {
   var start = 0
   #if arch(x86_64) && canImport(_Builtin_intrinsics)
     typealias V = SIMD4<Float>
-    let (rw, rg, rm, rv) = (UnsafeMutableRawPointer(w), UnsafeRawPointer(g), UnsafeMutableRawPointer(m), UnsafeMutableRawPointer(v))
+    let (rw, rg, rm, rv) = (
+      UnsafeMutableRawPointer(w), UnsafeRawPointer(g), UnsafeMutableRawPointer(m),
+      UnsafeMutableRawPointer(v)
+    )
     while start + 4 <= n {
       let o = 4 * start
       let wi = rw.loadUnaligned(fromByteOffset: o, as: V.self)
@@ -88,7 +93,8 @@ func adamUpdate(
       let vi = b2 * rv.loadUnaligned(fromByteOffset: o, as: V.self) + (1 - b2) * gi * gi
       rm.storeBytes(of: mi, toByteOffset: o, as: V.self)
       rv.storeBytes(of: vi, toByteOffset: o, as: V.self)
-      rw.storeBytes(of: shrink * wi - stepSize * mi / (_mm_sqrt_ps(vi) * c + eps), toByteOffset: o, as: V.self)
+      rw.storeBytes(
+        of: shrink * wi - stepSize * mi / (_mm_sqrt_ps(vi) * c + eps), toByteOffset: o, as: V.self)
       start += 4
     }
   #endif

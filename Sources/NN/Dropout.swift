@@ -17,7 +17,9 @@ public final class Dropout: Layer {
 
   /// Dropout with its own seeded generator, so runs are reproducible.
   public init(_ probability: Float, seed: UInt64 = 0) {
-    precondition(probability >= 0 && probability < 1, "Dropout: probability must be in [0, 1), got \(probability)")
+    ensure(
+      probability >= 0 && probability < 1,
+      "Dropout: probability must be in [0, 1), got \(probability)")
     self.probability = probability
     self.rng = SeededGenerator(seed: seed)
   }
@@ -25,7 +27,8 @@ public final class Dropout: Layer {
   /// `x` with values dropped (training) or unchanged (evaluation).
   public func callAsFunction(_ x: Tensor) -> Tensor {
     guard Phase.isTraining, probability > 0 else { return x }
-    let keep = 1 / (1 - probability), p = probability
+    let keep = 1 / (1 - probability)
+    let p = probability
     let mask = Tensor(shape: x.shape) { m in
       for i in m.indices { m[i] = rng.nextFloat() < p ? 0 : keep }
     }

@@ -13,8 +13,12 @@ public final class Embedding: Layer {
   public let table: Tensor
 
   /// `count` vectors of `dimension` values each.
-  public init(_ count: Int, _ dimension: Int, standardDeviation: Float = 0.01, using rng: inout SeededGenerator) {
-    table = Tensor.normal([count, dimension], standardDeviation: standardDeviation, using: &rng).requiringGrad()
+  public init(
+    _ count: Int, _ dimension: Int, standardDeviation: Float = 0.01,
+    using rng: inout SeededGenerator
+  ) {
+    table = Tensor.normal([count, dimension], standardDeviation: standardDeviation, using: &rng)
+      .requiringGrad()
   }
 
   /// The rows of `ids`.

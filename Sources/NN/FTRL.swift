@@ -24,7 +24,9 @@ public final class FTRL: Optimizer {
   private var n: [[Float]]
 
   /// An FTRL-Proximal optimiser over `parameters`.
-  public init(_ parameters: [Tensor], alpha: Float = 0.1, beta: Float = 1, l1: Float = 0, l2: Float = 0) {
+  public init(
+    _ parameters: [Tensor], alpha: Float = 0.1, beta: Float = 1, l1: Float = 0, l2: Float = 0
+  ) {
     self.parameters = parameters
     (self.alpha, self.beta, self.l1, self.l2) = (alpha, beta, l1, l2)
     z = zeroState(like: parameters)

@@ -16,7 +16,8 @@ public enum Initializer: Sendable {
 
   /// A tensor of `shape` drawn by this rule; fan-in is `shape[0]`, fan-out `shape[1]`.
   public func tensor(_ shape: [Int], using rng: inout SeededGenerator) -> Tensor {
-    let fanIn = Float(shape.first ?? 1), fanOut = Float(shape.count > 1 ? shape[1] : 1)
+    let fanIn = Float(shape.first ?? 1)
+    let fanOut = Float(shape.count > 1 ? shape[1] : 1)
     switch self {
     case .xavierUniform:
       let a = (6 / (fanIn + fanOut)).squareRoot()

@@ -39,12 +39,15 @@ public enum ParameterFileError: Error, CustomStringConvertible, Equatable {
     case .cannotWrite(let p, let r): "\(p): cannot write parameters: \(r)"
     case .cannotRead(let p, let r): "\(p): cannot read parameters: \(r)"
     case .notAParameterFile(let p): "\(p): not a parameter file (does not start with MRSPARAM)"
-    case .unsupportedVersion(let p, let v): "\(p): parameter file version \(v), this code reads \(ParameterFile.version)"
+    case .unsupportedVersion(let p, let v):
+      "\(p): parameter file version \(v), this code reads \(ParameterFile.version)"
     case .truncated(let p, let o): "\(p): file ends early at byte \(o)"
     case .duplicateName(let p, let n): "\(p): parameter '\(n)' appears twice"
     case .missingParameter(let p, let n): "\(p): the model's parameter '\(n)' is not in the file"
-    case .unexpectedParameter(let p, let n): "\(p): the file has parameter '\(n)', which the model does not"
-    case .shapeMismatch(let p, let n, let e, let f): "\(p): parameter '\(n)' has shape \(f) in the file, the model expects \(e)"
+    case .unexpectedParameter(let p, let n):
+      "\(p): the file has parameter '\(n)', which the model does not"
+    case .shapeMismatch(let p, let n, let e, let f):
+      "\(p): parameter '\(n)' has shape \(f) in the file, the model expects \(e)"
     }
   }
 }
@@ -55,7 +58,9 @@ extension Layer {
   /// Writes every parameter, by name, to `path` (see `ParameterFile` for the format).
   public func saveParameters(to path: String) throws {
     var bytes: [UInt8] = ParameterFile.magic
-    func append<T: FixedWidthInteger>(_ x: T) { withUnsafeBytes(of: x.littleEndian) { bytes += $0 } }
+    func append<T: FixedWidthInteger>(_ x: T) {
+      withUnsafeBytes(of: x.littleEndian) { bytes += $0 }
+    }
     append(ParameterFile.version)
     append(UInt32(namedParameters.count))
     for (name, tensor) in namedParameters {
@@ -87,7 +92,9 @@ extension Layer {
     var offset = 0
     func read<T: FixedWidthInteger>(_: T.Type) throws -> T {
       let size = MemoryLayout<T>.size
-      guard offset + size <= data.count else { throw ParameterFileError.truncated(path: path, offset: offset) }
+      guard offset + size <= data.count else {
+        throw ParameterFileError.truncated(path: path, offset: offset)
+      }
       var x: T = 0
       for b in 0..<size { x |= T(data[offset + b]) << (8 * b) }
       offset += size
@@ -98,30 +105,41 @@ extension Layer {
     }
     offset = 8
     let version = try read(UInt32.self)
-    guard version == ParameterFile.version else { throw ParameterFileError.unsupportedVersion(path: path, version: version) }
+    guard version == ParameterFile.version else {
+      throw ParameterFileError.unsupportedVersion(path: path, version: version)
+    }
     let count = Int(try read(UInt32.self))
     var stored: [String: Tensor] = [:]
     for _ in 0..<count {
       let length = Int(try read(UInt32.self))
-      guard offset + length <= data.count else { throw ParameterFileError.truncated(path: path, offset: offset) }
+      guard offset + length <= data.count else {
+        throw ParameterFileError.truncated(path: path, offset: offset)
+      }
       let name = String(decoding: data[offset..<(offset + length)], as: UTF8.self)
       offset += length
       let rank = Int(try read(UInt32.self))
       var shape: [Int] = []
       for _ in 0..<rank { shape.append(Int(try read(UInt64.self))) }
       let n = shape.reduce(1, *)
-      guard offset + 4 * n <= data.count else { throw ParameterFileError.truncated(path: path, offset: offset) }
+      guard offset + 4 * n <= data.count else {
+        throw ParameterFileError.truncated(path: path, offset: offset)
+      }
       var values = [Float](repeating: 0, count: n)
       for i in 0..<n { values[i] = Float(bitPattern: try read(UInt32.self)) }
-      guard stored[name] == nil else { throw ParameterFileError.duplicateName(path: path, name: name) }
+      guard stored[name] == nil else {
+        throw ParameterFileError.duplicateName(path: path, name: name)
+      }
       stored[name] = Tensor(values, shape: shape)
     }
     // Check everything before changing anything.
     let own = namedParameters
     for (name, tensor) in own {
-      guard let s = stored[name] else { throw ParameterFileError.missingParameter(path: path, name: name) }
+      guard let s = stored[name] else {
+        throw ParameterFileError.missingParameter(path: path, name: name)
+      }
       guard s.shape == tensor.shape else {
-        throw ParameterFileError.shapeMismatch(path: path, name: name, expected: tensor.shape, found: s.shape)
+        throw ParameterFileError.shapeMismatch(
+          path: path, name: name, expected: tensor.shape, found: s.shape)
       }
     }
     let ownNames = Set(own.map(\.0))

@@ -18,7 +18,8 @@ public final class Linear: Layer {
   /// A layer with weights drawn by `initializer` (Xavier-uniform by default; `.heNormal`
   /// suits ReLU) and a zero bias.
   public init(
-    _ inputSize: Int, _ outputSize: Int, bias: Bool = true, initializer: Initializer = .xavierUniform,
+    _ inputSize: Int, _ outputSize: Int, bias: Bool = true,
+    initializer: Initializer = .xavierUniform,
     using rng: inout SeededGenerator
   ) {
     weight = initializer.tensor([inputSize, outputSize], using: &rng).requiringGrad()

@@ -20,7 +20,7 @@ import Tensors
 /// ```
 /// - Shape: logits (batch, 1), targets (batch, 1) -> ()
 public func binaryCrossEntropyWithLogits(_ logits: Tensor, _ targets: Tensor) -> Tensor {
-  precondition(
+  ensure(
     logits.shape == targets.shape,
     "binaryCrossEntropyWithLogits: logits \(logits.shape) and targets \(targets.shape) differ")
   let n = Float(logits.count)
@@ -69,10 +69,12 @@ public func meanSquaredError(_ predictions: Tensor, _ targets: Tensor) -> Tensor
 /// L = sum_i m_i (p_i - t_i)^2 / max(sum_i m_i, 1)     dL/dp_i = 2 m_i (p_i - t_i) / max(sum m, 1)
 /// ```
 /// - Shape: predictions, targets, mask (batch, items) -> ()
-public func maskedMeanSquaredError(_ predictions: Tensor, _ targets: Tensor, mask: Tensor) -> Tensor {
-  precondition(
+public func maskedMeanSquaredError(_ predictions: Tensor, _ targets: Tensor, mask: Tensor) -> Tensor
+{
+  ensure(
     predictions.shape == targets.shape && targets.shape == mask.shape,
-    "maskedMeanSquaredError: shapes differ: predictions \(predictions.shape), targets \(targets.shape), mask \(mask.shape)")
+    "maskedMeanSquaredError: shapes differ: predictions \(predictions.shape), targets \(targets.shape), mask \(mask.shape)"
+  )
   let observed = max(mask.withUnsafeBufferPointer { $0.reduce(0, +) }, 1)
   let loss = Tensor(shape: []) { out in
     predictions.withUnsafeBufferPointer { p in

@@ -25,7 +25,7 @@ public final class MLP: Layer {
     sizes: [Int], activation: Activation = .relu, finalActivation: Activation = .identity,
     dropout: Float = 0, initializer: Initializer? = nil, using rng: inout SeededGenerator
   ) {
-    precondition(sizes.count >= 2, "MLP: needs at least an input and an output size, got \(sizes)")
+    ensure(sizes.count >= 2, "MLP: needs at least an input and an output size, got \(sizes)")
     let initial = initializer ?? (activation == .relu ? .heNormal : .xavierUniform)
     var layers: [Linear] = []
     for (i, o) in zip(sizes, sizes.dropFirst()) {

@@ -19,7 +19,8 @@ extension Optimizer {
 /// Calls `body(parameter, gradient, index)` for each parameter that has a gradient.
 @inline(__always)
 func forEachParameterWithGrad(
-  _ parameters: [Tensor], _ body: (UnsafeMutableBufferPointer<Float>, UnsafeMutableBufferPointer<Float>, Int) -> Void
+  _ parameters: [Tensor],
+  _ body: (UnsafeMutableBufferPointer<Float>, UnsafeMutableBufferPointer<Float>, Int) -> Void
 ) {
   for (k, p) in parameters.enumerated() {
     p.withUnsafeGradBufferPointer { g in

@@ -21,7 +21,9 @@ public final class SGD: Optimizer {
   private var velocity: [[Float]]
 
   /// An SGD optimiser over `parameters`.
-  public init(_ parameters: [Tensor], learningRate: Float, momentum: Float = 0, weightDecay: Float = 0) {
+  public init(
+    _ parameters: [Tensor], learningRate: Float, momentum: Float = 0, weightDecay: Float = 0
+  ) {
     self.parameters = parameters
     self.learningRate = learningRate
     self.momentum = momentum

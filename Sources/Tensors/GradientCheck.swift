@@ -55,7 +55,9 @@ public func checkGradients(
   // Weights for the output elements, fixed by `seed`.
   let shapeProbe = withNoGrad { f(leaves) }
   var rng = SeededGenerator(seed: seed)
-  let weights = (0..<shapeProbe.count).map { _ in Double(rng.uniform(0.5, 1.5)) * (rng.nextFloat() < 0.5 ? -1 : 1) }
+  let weights = (0..<shapeProbe.count).map { _ in
+    Double(rng.uniform(0.5, 1.5)) * (rng.nextFloat() < 0.5 ? -1 : 1)
+  }
 
   // Analytic: backward through L = sum_k w_k f_k.
   let y = GradMode.$isEnabled.withValue(true) { f(leaves) }
@@ -64,13 +66,17 @@ public func checkGradients(
 
   func objective() -> Double {
     let out = withNoGrad { f(leaves) }
-    return out.withUnsafeBufferPointer { o in zip(o, weights).reduce(0.0) { $0 + Double($1.0) * $1.1 } }
+    return out.withUnsafeBufferPointer { o in
+      zip(o, weights).reduce(0.0) { $0 + Double($1.0) * $1.1 }
+    }
   }
 
   var reports: [GradientCheckReport.InputReport] = []
   for (index, leaf) in leaves.enumerated() {
     let analytic = leaf.grad?.scalars ?? [Float](repeating: 0, count: leaf.count)
-    var maxAbs = 0.0, maxRel = 0.0, worst = 0
+    var maxAbs = 0.0
+    var maxRel = 0.0
+    var worst = 0
     for i in 0..<leaf.count {
       let original = leaf.node.data[i]
       let (up, down) = (original + epsilon, original - epsilon)  // as stored in Float
@@ -86,7 +92,10 @@ public func checkGradients(
       maxAbs = Swift.max(maxAbs, absError)
       if relError > maxRel { (maxRel, worst) = (relError, i) }
     }
-    reports.append(.init(index: index, shape: leaf.shape, maxAbsoluteError: maxAbs, maxRelativeError: maxRel, worstIndex: worst))
+    reports.append(
+      .init(
+        index: index, shape: leaf.shape, maxAbsoluteError: maxAbs, maxRelativeError: maxRel,
+        worstIndex: worst))
   }
   return GradientCheckReport(inputs: reports)
 }

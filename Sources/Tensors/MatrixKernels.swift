@@ -2,6 +2,7 @@
   import Accelerate
 #else
   import CBLAS
+  import Synchronization
 #endif
 
 /// Matrix-multiplication kernels on raw row-major buffers: the fast one (BLAS `sgemm`)
@@ -21,7 +22,15 @@ public enum MatrixKernels {
     beta: Float = 0, c: UnsafeMutablePointer<Float>
   ) {
     guard m > 0, n > 0 else { return }
-    let lda = transposeA ? m : k, ldb = transposeB ? k : n
+    #if !canImport(Accelerate)
+      // Small products (a recommender's layers) run on one thread: waking OpenBLAS's
+      // other threads costs more than they save below about 128^3 multiply-adds.
+      let small = m * n * k < smallProductThreshold
+      if small { setBLASThreads(1) }
+      defer { if small { setBLASThreads(defaultBLASThreads) } }
+    #endif
+    let lda = transposeA ? m : k
+    let ldb = transposeB ? k : n
     cblas_sgemm(
       CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
       Int32(m), Int32(n), Int32(k), alpha, a, Int32(Swift.max(lda, 1)), b, Int32(Swift.max(ldb, 1)),
@@ -51,6 +60,22 @@ public enum MatrixKernels {
     }
   }
 }
+
+// MARK: - Threads
+
+#if !canImport(Accelerate)
+  /// Below this many multiply-adds (m n k), `sgemm` asks OpenBLAS for one thread.
+  let smallProductThreshold = 128 * 128 * 128
+  /// The thread count OpenBLAS started with (all cores, or OPENBLAS_NUM_THREADS).
+  let defaultBLASThreads = Int32(openblas_get_num_threads())
+  /// The thread count last set, so we only call OpenBLAS when it changes (rarely: when a
+  /// program switches between training steps and a large evaluation product).
+  let currentBLASThreads = Atomic<Int32>(defaultBLASThreads)
+
+  @inline(__always) func setBLASThreads(_ n: Int32) {
+    if currentBLASThreads.exchange(n, ordering: .relaxed) != n { openblas_set_num_threads(n) }
+  }
+#endif
 
 // MARK: - Which BLAS
 

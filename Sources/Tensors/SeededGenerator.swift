@@ -119,7 +119,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
   /// Uses a partial Fisher–Yates when k is a large part of n, and rejection against a set
   /// when k is small, so both `sample(3, from: 1_000_000)` and `sample(900, from: 1000)` are cheap.
   public mutating func sample(_ k: Int, from n: Int) -> [Int] {
-    precondition(k >= 0 && k <= n, "SeededGenerator.sample: cannot draw \(k) distinct values from \(n)")
+    precondition(
+      k >= 0 && k <= n, "SeededGenerator.sample: cannot draw \(k) distinct values from \(n)")
     if k * 4 < n {
       var seen = Set<Int>(minimumCapacity: k)
       var out: [Int] = []

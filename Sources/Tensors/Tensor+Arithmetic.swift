@@ -13,7 +13,8 @@ extension Tensor {
   public static func + (a: Tensor, b: Tensor) -> Tensor {
     let plan = Broadcast(a.shape, b.shape, op: "add")
     let (pa, pb) = (a.node.data, b.node.data)
-    let out = Tensor(shape: plan.shape) { y in plan.forEachIndex { k, i, j in y[k] = pa[i] + pb[j] } }
+    let out = Tensor(shape: plan.shape) { y in plan.forEachIndex { k, i, j in y[k] = pa[i] + pb[j] }
+    }
     return out.recording("add", inputs: [a, b]) { g, _ in
       a.accumulateGrad { ga in plan.forEachIndex { k, i, _ in ga[i] += g[k] } }
       b.accumulateGrad { gb in plan.forEachIndex { k, _, j in gb[j] += g[k] } }
@@ -32,7 +33,8 @@ extension Tensor {
   public static func - (a: Tensor, b: Tensor) -> Tensor {
     let plan = Broadcast(a.shape, b.shape, op: "sub")
     let (pa, pb) = (a.node.data, b.node.data)
-    let out = Tensor(shape: plan.shape) { y in plan.forEachIndex { k, i, j in y[k] = pa[i] - pb[j] } }
+    let out = Tensor(shape: plan.shape) { y in plan.forEachIndex { k, i, j in y[k] = pa[i] - pb[j] }
+    }
     return out.recording("sub", inputs: [a, b]) { g, _ in
       a.accumulateGrad { ga in plan.forEachIndex { k, i, _ in ga[i] += g[k] } }
       b.accumulateGrad { gb in plan.forEachIndex { k, _, j in gb[j] -= g[k] } }
@@ -51,7 +53,8 @@ extension Tensor {
   public static func * (a: Tensor, b: Tensor) -> Tensor {
     let plan = Broadcast(a.shape, b.shape, op: "mul")
     let (pa, pb) = (a.node.data, b.node.data)
-    let out = Tensor(shape: plan.shape) { y in plan.forEachIndex { k, i, j in y[k] = pa[i] * pb[j] } }
+    let out = Tensor(shape: plan.shape) { y in plan.forEachIndex { k, i, j in y[k] = pa[i] * pb[j] }
+    }
     return out.recording("mul", inputs: [a, b]) { g, _ in
       a.accumulateGrad { ga in plan.forEachIndex { k, i, j in ga[i] += g[k] * pb[j] } }
       b.accumulateGrad { gb in plan.forEachIndex { k, i, j in gb[j] += g[k] * pa[i] } }
@@ -70,10 +73,13 @@ extension Tensor {
   public static func / (a: Tensor, b: Tensor) -> Tensor {
     let plan = Broadcast(a.shape, b.shape, op: "div")
     let (pa, pb) = (a.node.data, b.node.data)
-    let out = Tensor(shape: plan.shape) { y in plan.forEachIndex { k, i, j in y[k] = pa[i] / pb[j] } }
+    let out = Tensor(shape: plan.shape) { y in plan.forEachIndex { k, i, j in y[k] = pa[i] / pb[j] }
+    }
     return out.recording("div", inputs: [a, b]) { g, _ in
       a.accumulateGrad { ga in plan.forEachIndex { k, i, j in ga[i] += g[k] / pb[j] } }
-      b.accumulateGrad { gb in plan.forEachIndex { k, i, j in gb[j] -= g[k] * pa[i] / (pb[j] * pb[j]) } }
+      b.accumulateGrad { gb in
+        plan.forEachIndex { k, i, j in gb[j] -= g[k] * pa[i] / (pb[j] * pb[j]) }
+      }
     }
   }
 }

@@ -3,7 +3,9 @@
 extension Tensor {
   /// What an op leaves behind for `backward()`: given the gradient of the op's result
   /// (`upstream`) and the result's values (`output`), add into the inputs' gradients.
-  public typealias Backward = (_ upstream: UnsafeBufferPointer<Float>, _ output: UnsafeBufferPointer<Float>) -> Void
+  public typealias Backward = (
+    _ upstream: UnsafeBufferPointer<Float>, _ output: UnsafeBufferPointer<Float>
+  ) -> Void
 
   /// Step 2 of every op: remembers `inputs` and the `backward` closure on this result, so
   /// `backward()` can later call it with this result's gradient (the `upstream`) and this
@@ -52,8 +54,10 @@ extension Tensor {
   /// for node in reversed(order): node.backward(node.grad)   // chain rule
   /// ```
   public func backward() {
-    precondition(count == 1, "backward(): the tensor must hold one value (a loss), shape is \(shape)")
-    precondition(node.requiresGrad, "backward(): \(op) does not depend on any tensor that requires a gradient")
+    ensure(
+      count == 1, "backward(): the tensor must hold one value (a loss), shape is \(shape)")
+    ensure(
+      node.requiresGrad, "backward(): \(op) does not depend on any tensor that requires a gradient")
     // 1. Topological order: a node comes after all of its inputs.
     var order: [TensorNode] = []
     var visited = Set<ObjectIdentifier>()
@@ -67,7 +71,9 @@ extension Tensor {
     node.gradBuffer()[0] += 1
     for n in order.reversed() {
       guard let f = n.backward, let g = n.grad else { continue }
-      f(UnsafeBufferPointer(start: g, count: n.count), UnsafeBufferPointer(start: n.data, count: n.count))
+      f(
+        UnsafeBufferPointer(start: g, count: n.count),
+        UnsafeBufferPointer(start: n.data, count: n.count))
       n.backward = nil  // free the graph as we go
       n.parents = []
     }

@@ -18,7 +18,8 @@ struct Broadcast {
 
   /// Lines up `a` and `b`; stops with a message naming `op` when they cannot be.
   init(_ a: [Int], _ b: [Int], op: String) {
-    let aCount = a.reduce(1, *), bCount = b.reduce(1, *)
+    let aCount = a.reduce(1, *)
+    let bCount = b.reduce(1, *)
     if a == b {
       (shape, rows, cols) = (a, 1, aCount)
       (aRowStride, aColStride, bRowStride, bColStride) = (0, 1, 0, 1)
@@ -29,13 +30,15 @@ struct Broadcast {
       (shape, rows, cols) = (a, 1, aCount)
       (aRowStride, aColStride, bRowStride, bColStride) = (0, 1, 0, 0)
     } else {
-      precondition(
+      ensure(
         a.count <= 2 && b.count <= 2,
-        "\(op): cannot broadcast shapes \(a) and \(b) (supported: equal shapes, a scalar, (m, n) with (1, n), (n) or (m, 1))")
+        "\(op): cannot broadcast shapes \(a) and \(b) (supported: equal shapes, a scalar, (m, n) with (1, n), (n) or (m, 1))"
+      )
       // Pad to two dimensions: (n) is the row (1, n).
-      let a2 = a.count == 2 ? a : [1] + a, b2 = b.count == 2 ? b : [1] + b
+      let a2 = a.count == 2 ? a : [1] + a
+      let b2 = b.count == 2 ? b : [1] + b
       for d in 0..<2 {
-        precondition(
+        ensure(
           a2[d] == b2[d] || a2[d] == 1 || b2[d] == 1,
           "\(op): cannot broadcast shapes \(a) and \(b): dimension \(d) is \(a2[d]) vs \(b2[d])")
       }
@@ -59,7 +62,9 @@ struct Broadcast {
       return
     }
     for r in 0..<rows {
-      let o = r * cols, ai = r * aRowStride, bj = r * bRowStride
+      let o = r * cols
+      let ai = r * aRowStride
+      let bj = r * bRowStride
       if aColStride == 1 && bColStride == 1 {
         for c in 0..<cols { body(o + c, ai + c, bj + c) }
       } else if aColStride == 1 {

@@ -4,7 +4,9 @@ extension Tensor {
   /// A tensor of the given shape whose values `fill` writes (step 1 of every op).
   ///
   ///     let y = Tensor(shape: [2, 3]) { out in for i in out.indices { out[i] = Float(i) } }
-  public init(shape: [Int], filledBy fill: (UnsafeMutableBufferPointer<Float>) throws -> Void) rethrows {
+  public init(shape: [Int], filledBy fill: (UnsafeMutableBufferPointer<Float>) throws -> Void)
+    rethrows
+  {
     let node = TensorNode(shape: shape)
     try fill(UnsafeMutableBufferPointer(start: node.data, count: node.count))
     self.init(node: node)
@@ -13,7 +15,7 @@ extension Tensor {
   /// A tensor with `scalars` laid out row-major in `shape`.
   public init(_ scalars: [Float], shape: [Int]) {
     let node = TensorNode(shape: shape)
-    precondition(
+    ensure(
       scalars.count == node.count,
       "Tensor(_:shape:): \(scalars.count) values do not fill shape \(shape) (\(node.count) values)")
     scalars.withUnsafeBufferPointer { node.data.update(from: $0.baseAddress!, count: node.count) }
@@ -26,7 +28,8 @@ extension Tensor {
   /// A matrix from its rows; every row must have the same length.
   public init(_ rows: [[Float]]) {
     let columns = rows.first?.count ?? 0
-    precondition(rows.allSatisfy { $0.count == columns }, "Tensor(rows): rows have different lengths")
+    ensure(
+      rows.allSatisfy { $0.count == columns }, "Tensor(rows): rows have different lengths")
     self.init(rows.flatMap { $0 }, shape: [rows.count, columns])
   }
 
@@ -68,7 +71,7 @@ extension Tensor {
   /// `let w = Tensor.normal([3, 2], using: &rng).requiringGrad()`.
   @discardableResult
   public func requiringGrad(_ flag: Bool = true) -> Tensor {
-    precondition(node.backward == nil, "requiringGrad(): \(op) is not a leaf; use detach() first")
+    ensure(node.backward == nil, "requiringGrad(): \(op) is not a leaf; use detach() first")
     node.requiresGrad = flag
     return self
   }
@@ -81,7 +84,7 @@ extension Tensor {
   /// Copies `source`'s values into this tensor in place (same shape), e.g. to restore
   /// a saved parameter. The graph does not record it.
   public func assign(_ source: Tensor) {
-    precondition(shape == source.shape, "assign: shape \(source.shape) into \(shape)")
+    ensure(shape == source.shape, "assign: shape \(source.shape) into \(shape)")
     node.data.update(from: source.node.data, count: count)
   }
 }

@@ -31,7 +31,8 @@ extension Tensor {
   /// y = ln x         dx += g / x
   /// ```
   public func log() -> Tensor {
-    let x = self, px = node.data
+    let x = self
+    let px = node.data
     return map(scalarLog).recording("log", inputs: [x]) { g, _ in
       x.accumulateGrad { gx in for i in gx.indices { gx[i] += g[i] / px[i] } }
     }
@@ -67,7 +68,9 @@ extension Tensor {
   public static func maximum(_ a: Tensor, _ b: Tensor) -> Tensor {
     let plan = Broadcast(a.shape, b.shape, op: "maximum")
     let (pa, pb) = (a.node.data, b.node.data)
-    let out = Tensor(shape: plan.shape) { y in plan.forEachIndex { k, i, j in y[k] = Swift.max(pa[i], pb[j]) } }
+    let out = Tensor(shape: plan.shape) { y in
+      plan.forEachIndex { k, i, j in y[k] = Swift.max(pa[i], pb[j]) }
+    }
     return out.recording("maximum", inputs: [a, b]) { g, _ in
       a.accumulateGrad { ga in plan.forEachIndex { k, i, j in ga[i] += pa[i] >= pb[j] ? g[k] : 0 } }
       b.accumulateGrad { gb in plan.forEachIndex { k, i, j in gb[j] += pa[i] >= pb[j] ? 0 : g[k] } }
@@ -105,7 +108,8 @@ extension Tensor {
   /// y = log sigmoid(x) = min(x, 0) - log(1 + e^-|x|)     dx += g * (1 - sigmoid(x))
   /// ```
   public func logSigmoid() -> Tensor {
-    let x = self, px = node.data
+    let x = self
+    let px = node.data
     return map { Swift.min($0, 0) - scalarLog1p(scalarExp(-Swift.abs($0))) }
       .recording("logSigmoid", inputs: [x]) { g, _ in
         x.accumulateGrad { gx in for i in gx.indices { gx[i] += g[i] * stableSigmoid(-px[i]) } }

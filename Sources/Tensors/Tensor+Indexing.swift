@@ -12,19 +12,21 @@ extension Tensor {
   /// ```
   /// - Shape: (rows, d) gathered by `ids.count` ids -> (ids.count, d)
   public func gatherRows(_ ids: [Int]) -> Tensor {
-    precondition(rank == 2, "gatherRows: the table must be a matrix, shape is \(shape)")
+    ensure(rank == 2, "gatherRows: the table must be a matrix, shape is \(shape)")
     let (n, d) = (shape[0], shape[1])
-    let table = self, pt = node.data
+    let table = self
+    let pt = node.data
     let out = Tensor(shape: [ids.count, d]) { y in
       for (r, id) in ids.enumerated() {
-        precondition(id >= 0 && id < n, "gatherRows: id \(id) out of range 0..<\(n)")
+        ensure(id >= 0 && id < n, "gatherRows: id \(id) out of range 0..<\(n)")
         (y.baseAddress! + r * d).update(from: pt + id * d, count: d)
       }
     }
     return out.recording("gatherRows", inputs: [table]) { g, _ in
       table.accumulateGrad { gt in
         for (r, id) in ids.enumerated() {
-          let dst = id * d, src = r * d
+          let dst = id * d
+          let src = r * d
           for c in 0..<d { gt[dst + c] += g[src + c] }
         }
       }
@@ -42,11 +44,12 @@ extension Tensor {
   /// y = c ? a : b          da += g where c,  db += g where not c
   /// ```
   public static func select(_ condition: Tensor, _ a: Tensor, _ b: Tensor) -> Tensor {
-    precondition(
+    ensure(
       condition.shape == a.shape && a.shape == b.shape,
       "select: shapes differ: condition \(condition.shape), a \(a.shape), b \(b.shape)")
     let (pc, pa, pb) = (condition.node.data, a.node.data, b.node.data)
-    let out = Tensor(shape: a.shape) { y in for i in y.indices { y[i] = pc[i] != 0 ? pa[i] : pb[i] } }
+    let out = Tensor(shape: a.shape) { y in for i in y.indices { y[i] = pc[i] != 0 ? pa[i] : pb[i] }
+    }
     return out.recording("select", inputs: [a, b]) { g, _ in
       let pc = condition.node.data  // capture the condition itself, so it stays alive
       a.accumulateGrad { ga in for i in ga.indices { ga[i] += pc[i] != 0 ? g[i] : 0 } }

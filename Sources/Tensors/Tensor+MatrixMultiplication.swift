@@ -15,36 +15,46 @@ extension Tensor {
   /// (with `transposeA` the stored matrix is A^T, so its gradient is (G B^T)^T = B G^T;
   /// likewise for `transposeB`).
   /// - Shape: (m, k) · (k, n) -> (m, n)
-  public static func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false) -> Tensor {
-    precondition(a.rank == 2 && b.rank == 2, "matmul: needs two matrices, shapes are \(a.shape) and \(b.shape)")
+  public static func matmul(
+    _ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false
+  ) -> Tensor {
+    ensure(
+      a.rank == 2 && b.rank == 2, "matmul: needs two matrices, shapes are \(a.shape) and \(b.shape)"
+    )
     let (m, k) = transposeA ? (a.shape[1], a.shape[0]) : (a.shape[0], a.shape[1])
     let (k2, n) = transposeB ? (b.shape[1], b.shape[0]) : (b.shape[0], b.shape[1])
-    precondition(
+    ensure(
       k == k2,
-      "matmul: inner dimensions differ: \(a.shape)\(transposeA ? "ᵀ" : "") · \(b.shape)\(transposeB ? "ᵀ" : "")")
+      "matmul: inner dimensions differ: \(a.shape)\(transposeA ? "ᵀ" : "") · \(b.shape)\(transposeB ? "ᵀ" : "")"
+    )
     let (pa, pb) = (a.node.data, b.node.data)
     let out = Tensor(shape: [m, n]) { y in
       MatrixKernels.sgemm(
-        transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: pa, b: pb, c: y.baseAddress!)
+        transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: pa, b: pb,
+        c: y.baseAddress!)
     }
     return out.recording("matmul", inputs: [a, b]) { g, _ in
       let pg = g.baseAddress!
       a.accumulateGrad { ga in
         if transposeA {  // stored (k, m): dA = op(B) G^T
           MatrixKernels.sgemm(
-            transposeA: transposeB, transposeB: true, m: k, n: m, k: n, a: pb, b: pg, beta: 1, c: ga.baseAddress!)
+            transposeA: transposeB, transposeB: true, m: k, n: m, k: n, a: pb, b: pg, beta: 1,
+            c: ga.baseAddress!)
         } else {  // stored (m, k): dA = G op(B)^T
           MatrixKernels.sgemm(
-            transposeA: false, transposeB: !transposeB, m: m, n: k, k: n, a: pg, b: pb, beta: 1, c: ga.baseAddress!)
+            transposeA: false, transposeB: !transposeB, m: m, n: k, k: n, a: pg, b: pb, beta: 1,
+            c: ga.baseAddress!)
         }
       }
       b.accumulateGrad { gb in
         if transposeB {  // stored (n, k): dB = G^T op(A)
           MatrixKernels.sgemm(
-            transposeA: true, transposeB: transposeA, m: n, n: k, k: m, a: pg, b: pa, beta: 1, c: gb.baseAddress!)
+            transposeA: true, transposeB: transposeA, m: n, n: k, k: m, a: pg, b: pa, beta: 1,
+            c: gb.baseAddress!)
         } else {  // stored (k, n): dB = op(A)^T G
           MatrixKernels.sgemm(
-            transposeA: !transposeA, transposeB: false, m: k, n: n, k: m, a: pa, b: pg, beta: 1, c: gb.baseAddress!)
+            transposeA: !transposeA, transposeB: false, m: k, n: n, k: m, a: pa, b: pg, beta: 1,
+            c: gb.baseAddress!)
         }
       }
     }

@@ -16,12 +16,14 @@ extension Tensor {
   /// y = (1/n) sum_i x_i    dx_i += g / n
   /// ```
   public func mean() -> Tensor {
-    precondition(count > 0, "mean: empty tensor of shape \(shape)")
+    ensure(count > 0, "mean: empty tensor of shape \(shape)")
     return reduceAll(scale: 1 / Float(count), op: "mean")
   }
 
   private func reduceAll(scale: Float, op: String) -> Tensor {
-    let x = self, px = node.data, n = count
+    let x = self
+    let px = node.data
+    let n = count
     let out = Tensor(shape: []) { y in
       var s: Float = 0
       for i in 0..<n { s += px[i] }
@@ -58,17 +60,21 @@ extension Tensor {
   private func reduce(axis: Int, keepDims: Bool, mean: Bool) -> Tensor {
     let op = mean ? "mean(axis:)" : "sum(axis:)"
     let ax = axis < 0 ? axis + rank : axis
-    precondition(ax >= 0 && ax < rank, "\(op): axis \(axis) out of range for shape \(shape)")
-    let outer = shape[..<ax].reduce(1, *), length = shape[ax], inner = shape[(ax + 1)...].reduce(1, *)
+    ensure(ax >= 0 && ax < rank, "\(op): axis \(axis) out of range for shape \(shape)")
+    let outer = shape[..<ax].reduce(1, *)
+    let length = shape[ax]
+    let inner = shape[(ax + 1)...].reduce(1, *)
     var outShape = shape
     if keepDims { outShape[ax] = 1 } else { outShape.remove(at: ax) }
     let scale: Float = mean ? 1 / Float(Swift.max(length, 1)) : 1
-    let x = self, px = node.data
+    let x = self
+    let px = node.data
     let out = Tensor(shape: outShape) { y in
       y.initialize(repeating: 0)
       for o in 0..<outer {
         for a in 0..<length {
-          let src = (o * length + a) * inner, dst = o * inner
+          let src = (o * length + a) * inner
+          let dst = o * inner
           for i in 0..<inner { y[dst + i] += px[src + i] }
         }
       }
@@ -78,7 +84,8 @@ extension Tensor {
       x.accumulateGrad { gx in
         for o in 0..<outer {
           for a in 0..<length {
-            let dst = (o * length + a) * inner, src = o * inner
+            let dst = (o * length + a) * inner
+            let src = o * inner
             for i in 0..<inner { gx[dst + i] += scale * g[src + i] }
           }
         }

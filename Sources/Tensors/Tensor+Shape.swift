@@ -13,11 +13,13 @@ extension Tensor {
     var target = newShape
     if let hole = target.firstIndex(of: -1) {
       let known = target.filter { $0 != -1 }.reduce(1, *)
-      precondition(known > 0 && count % known == 0, "reshape: cannot reshape \(shape) to \(newShape)")
+      ensure(
+        known > 0 && count % known == 0, "reshape: cannot reshape \(shape) to \(newShape)")
       target[hole] = count / known
     }
-    precondition(target.reduce(1, *) == count, "reshape: cannot reshape \(shape) to \(newShape)")
-    let x = self, px = node.data
+    ensure(target.reduce(1, *) == count, "reshape: cannot reshape \(shape) to \(newShape)")
+    let x = self
+    let px = node.data
     let out = Tensor(shape: target) { y in y.baseAddress!.update(from: px, count: y.count) }
     return out.recording("reshape", inputs: [x]) { g, _ in
       x.accumulateGrad { gx in for i in gx.indices { gx[i] += g[i] } }
@@ -36,9 +38,10 @@ extension Tensor {
   /// ```
   /// - Shape: (m, n) -> (n, m)
   public func transposed() -> Tensor {
-    precondition(rank == 2, "transpose: needs a matrix, shape is \(shape)")
+    ensure(rank == 2, "transpose: needs a matrix, shape is \(shape)")
     let (m, n) = (shape[0], shape[1])
-    let x = self, px = node.data
+    let x = self
+    let px = node.data
     let out = Tensor(shape: [n, m]) { y in
       for i in 0..<m { for j in 0..<n { y[j * m + i] = px[i * n + j] } }
     }
@@ -60,10 +63,10 @@ extension Tensor {
   /// ```
   /// - Shape: (m, a), (m, b) -> (m, a + b)
   public static func concatenate(_ parts: [Tensor]) -> Tensor {
-    precondition(!parts.isEmpty, "concatenate: no tensors")
+    ensure(!parts.isEmpty, "concatenate: no tensors")
     let lead = Array(parts[0].shape.dropLast())
     for p in parts {
-      precondition(
+      ensure(
         p.rank >= 1 && Array(p.shape.dropLast()) == lead,
         "concatenate: shapes \(parts.map(\.shape)) differ outside the last axis")
     }
@@ -74,7 +77,9 @@ extension Tensor {
       var offset = 0
       for (p, w) in zip(parts, widths) {
         let src = p.node.data
-        for r in 0..<rows { (y.baseAddress! + r * total + offset).update(from: src + r * w, count: w) }
+        for r in 0..<rows {
+          (y.baseAddress! + r * total + offset).update(from: src + r * w, count: w)
+        }
         offset += w
       }
     }
@@ -96,11 +101,16 @@ extension Tensor {
   /// ```
   /// - Shape: (m, n) -> (m, range.count)
   public func slice(lastAxis range: Range<Int>) -> Tensor {
-    precondition(rank >= 1, "slice: needs at least one axis, shape is \(shape)")
+    ensure(rank >= 1, "slice: needs at least one axis, shape is \(shape)")
     let n = shape.last!
-    precondition(range.lowerBound >= 0 && range.upperBound <= n, "slice: columns \(range) out of 0..<\(n) for shape \(shape)")
-    let rows = count / Swift.max(n, 1), w = range.count, start = range.lowerBound
-    let x = self, px = node.data
+    ensure(
+      range.lowerBound >= 0 && range.upperBound <= n,
+      "slice: columns \(range) out of 0..<\(n) for shape \(shape)")
+    let rows = count / Swift.max(n, 1)
+    let w = range.count
+    let start = range.lowerBound
+    let x = self
+    let px = node.data
     let out = Tensor(shape: Array(shape.dropLast()) + [w]) { y in
       for r in 0..<rows { (y.baseAddress! + r * w).update(from: px + r * n + start, count: w) }
     }

@@ -17,7 +17,8 @@ extension Tensor {
   /// - Shape: (m, n) -> (m, n)
   public func softmax() -> Tensor {
     let (rows, n) = rowsAndLength
-    let x = self, px = node.data
+    let x = self
+    let px = node.data
     let out = Tensor(shape: shape) { y in
       for r in 0..<rows {
         let o = r * n
@@ -51,7 +52,8 @@ extension Tensor {
   /// - Shape: (m, n) -> (m, n)
   public func logSoftmax() -> Tensor {
     let (rows, n) = rowsAndLength
-    let x = self, px = node.data
+    let x = self
+    let px = node.data
     let out = Tensor(shape: shape) { y in
       for r in 0..<rows {
         let o = r * n

@@ -35,7 +35,7 @@ public struct Tensor {
 
   /// The only value of a tensor with one element (a loss, for instance).
   public var scalar: Float {
-    precondition(node.count == 1, "Tensor.scalar needs exactly one element, shape is \(shape)")
+    ensure(node.count == 1, "Tensor.scalar needs exactly one element, shape is \(shape)")
     return node.data[0]
   }
 
@@ -46,17 +46,21 @@ public struct Tensor {
 
   /// The row-major offset of a multi-dimensional index.
   func flatIndex(_ index: [Int]) -> Int {
-    precondition(index.count == rank, "Tensor subscript: index \(index) does not match shape \(shape)")
+    ensure(
+      index.count == rank, "Tensor subscript: index \(index) does not match shape \(shape)")
     var offset = 0
     for (i, d) in zip(index, shape) {
-      precondition(i >= 0 && i < d, "Tensor subscript: index \(index) out of range for shape \(shape)")
+      ensure(
+        i >= 0 && i < d, "Tensor subscript: index \(index) out of range for shape \(shape)")
       offset = offset * d + i
     }
     return offset
   }
 
   /// Calls `body` with the values, without copying them.
-  public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Float>) throws -> R) rethrows -> R {
+  public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Float>) throws -> R) rethrows
+    -> R
+  {
     try body(UnsafeBufferPointer(start: node.data, count: node.count))
   }
 
@@ -91,7 +95,9 @@ public struct Tensor {
 
   /// Calls `body` with the gradient buffer, or with `nil` when there is none
   /// (optimisers read it this way, without copying).
-  public func withUnsafeGradBufferPointer<R>(_ body: (UnsafeMutableBufferPointer<Float>?) throws -> R) rethrows -> R {
+  public func withUnsafeGradBufferPointer<R>(
+    _ body: (UnsafeMutableBufferPointer<Float>?) throws -> R
+  ) rethrows -> R {
     guard let g = node.grad else { return try body(nil) }
     return try body(UnsafeMutableBufferPointer(start: g, count: node.count))
   }
@@ -121,7 +127,7 @@ final class TensorNode {
   init(shape: [Int]) {
     var n = 1
     for d in shape {
-      precondition(d >= 0, "Tensor: negative dimension in shape \(shape)")
+      ensure(d >= 0, "Tensor: negative dimension in shape \(shape)")
       n *= d
     }
     self.shape = shape
@@ -157,7 +163,8 @@ extension Tensor: CustomStringConvertible {
         "[" + values[(r * cols)..<(r * cols + min(cols, 8))].map(fmt).joined(separator: ", ")
           + (cols > 8 ? ", …" : "") + "]"
       }
-      return "Tensor(shape: \(shape), [" + rows.joined(separator: ", ") + (shape[0] > 8 ? ", …" : "") + "])"
+      return "Tensor(shape: \(shape), [" + rows.joined(separator: ", ")
+        + (shape[0] > 8 ? ", …" : "") + "])"
     }
     return "Tensor(shape: \(shape), [" + values.prefix(16).map(fmt).joined(separator: ", ")
       + (count > 16 ? ", …" : "") + "])"

@@ -41,7 +41,9 @@ func time(warmup: Int, repeats: Int, _ body: () -> Void) -> [Double] {
   }
 }
 
-func environment(_ name: String) -> String { ProcessInfo.processInfo.environment[name] ?? "(unset)" }
+func environment(_ name: String) -> String {
+  ProcessInfo.processInfo.environment[name] ?? "(unset)"
+}
 
 // MARK: - Matmul
 
@@ -85,7 +87,8 @@ func benchMatmul() -> [Row] {
   var engine: [Int: Double] = [:]
   var rng = SeededGenerator(seed: 1)
   for n in sizes {
-    let a = Tensor.uniform([n, n], using: &rng), b = Tensor.uniform([n, n], using: &rng)
+    let a = Tensor.uniform([n, n], using: &rng)
+    let b = Tensor.uniform([n, n], using: &rng)
     let flops = 2 * Double(n * n * n)
     let t = time(warmup: 3, repeats: matmulRepeats(n)) { _ = a.matmul(b) }
     engine[n] = flops / median(t) / 1e9
@@ -103,7 +106,10 @@ func benchMatmul() -> [Row] {
           }
         }
       }
-      rows.append(Row(benchmark: "matmul", name: "reference n=\(n)", value: flops / median(r) / 1e9, unit: "GFLOP/s"))
+      rows.append(
+        Row(
+          benchmark: "matmul", name: "reference n=\(n)", value: flops / median(r) / 1e9,
+          unit: "GFLOP/s"))
     }
   }
   if let numpy = numpyGflops(sizes) {
@@ -111,11 +117,15 @@ func benchMatmul() -> [Row] {
       guard let g = numpy[n] else { continue }
       rows.append(Row(benchmark: "matmul", name: "numpy n=\(n)", value: g, unit: "GFLOP/s"))
       rows.append(
-        Row(benchmark: "matmul", name: "engine/numpy n=\(n)", value: engine[n]! / g, unit: "ratio",
-            note: engine[n]! / g >= 0.8 ? "target >= 0.8 met" : "below target 0.8"))
+        Row(
+          benchmark: "matmul", name: "engine/numpy n=\(n)", value: engine[n]! / g, unit: "ratio",
+          note: engine[n]! / g >= 0.8 ? "target >= 0.8 met" : "below target 0.8"))
     }
   } else {
-    rows.append(Row(benchmark: "matmul", name: "numpy", value: .nan, unit: "", note: "python3 with numpy not available"))
+    rows.append(
+      Row(
+        benchmark: "matmul", name: "numpy", value: .nan, unit: "",
+        note: "python3 with numpy not available"))
   }
   return rows
 }
@@ -138,18 +148,29 @@ final class NeuMFBench {
     tower = MLP(sizes: [64, 32, 16, 8], activation: .relu, finalActivation: .relu, using: &rng)
     output = Linear(16, 1, using: &rng)
     let parameters =
-      [gmfUser.table, gmfItem.table, mlpUser.table, mlpItem.table] + tower.parameters + output.parameters
+      [gmfUser.table, gmfItem.table, mlpUser.table, mlpItem.table] + tower.parameters
+      + output.parameters
     optimizer = Adam(parameters, learningRate: 0.001)
   }
 
+  /// Nanoseconds spent in forward, backward and the optimiser, one entry per step.
+  var phases: [[Double]] = [[], [], []]
+
   func step(users: [Int], items: [Int], labels: Tensor) -> Float {
+    let t0 = now()
     let gmf = gmfUser(users) * gmfItem(items)
     let mlp = tower(Tensor.concatenate([mlpUser(users), mlpItem(items)]))
     let logits = output(Tensor.concatenate([gmf, mlp]))
     let loss = binaryCrossEntropyWithLogits(logits, labels)
+    let t1 = now()
     optimizer.zeroGrad()
     loss.backward()
+    let t2 = now()
     optimizer.step()
+    let t3 = now()
+    phases[0].append(Double(t1 - t0))
+    phases[1].append(Double(t2 - t1))
+    phases[2].append(Double(t3 - t2))
     return loss.scalar
   }
 }
@@ -165,16 +186,25 @@ func benchNeuMF() -> [Row] {
     )
   }
   var k = 0
-  let t = time(warmup: 200, repeats: 2000) {
+  let steps = 2000
+  let t = time(warmup: 200, repeats: steps) {
     let (u, i, y) = batches[k % batches.count]
     k += 1
     _ = model.step(users: u, items: i, labels: y)
   }
   let micro = t.map { $0 * 1e6 }
+  let phase = model.phases.map { median($0) / 1e3 }
   return [
-    Row(benchmark: "neumf", name: "step median (batch 256)", value: median(micro), unit: "µs",
-        note: median(micro) <= 150 ? "target <= 150 met; PyTorch ~670" : "target 150 missed; PyTorch ~670"),
-    Row(benchmark: "neumf", name: "step 10th percentile", value: micro.sorted()[micro.count / 10], unit: "µs"),
+    Row(
+      benchmark: "neumf", name: "step median (batch 256)", value: median(micro), unit: "µs",
+      note: median(micro) <= 150
+        ? "target <= 150 met; PyTorch ~670" : "target 150 missed; PyTorch ~670"),
+    Row(
+      benchmark: "neumf", name: "step 10th percentile", value: micro.sorted()[micro.count / 10],
+      unit: "µs"),
+    Row(benchmark: "neumf", name: "  forward (median)", value: phase[0], unit: "µs"),
+    Row(benchmark: "neumf", name: "  zeroGrad + backward (median)", value: phase[1], unit: "µs"),
+    Row(benchmark: "neumf", name: "  Adam step (median)", value: phase[2], unit: "µs"),
   ]
 }
 
@@ -182,12 +212,16 @@ func benchNeuMF() -> [Row] {
 
 func benchAutoRec() -> [Row] {
   var rng = SeededGenerator(seed: 3)
-  let items = 943, hidden = 500, batch = 64
-  let encoder = Linear(items, hidden, using: &rng), decoder = Linear(hidden, items, using: &rng)
+  let items = 943
+  let hidden = 500
+  let batch = 64
+  let encoder = Linear(items, hidden, using: &rng)
+  let decoder = Linear(hidden, items, using: &rng)
   let optimizer = Adam(encoder.parameters + decoder.parameters, learningRate: 0.001)
   // About 6% of the entries observed, ratings 1...5, as in MovieLens-100K.
   let batches = (0..<8).map { _ in
-    var r = [Float](repeating: 0, count: batch * items), m = r
+    var r = [Float](repeating: 0, count: batch * items)
+    var m = r
     for j in r.indices where rng.nextFloat() < 0.063 {
       r[j] = Float(1 + rng.int(below: 5))
       m[j] = 1
@@ -204,7 +238,11 @@ func benchAutoRec() -> [Row] {
     loss.backward()
     optimizer.step()
   }
-  return [Row(benchmark: "autorec", name: "step median (batch 64 x 943)", value: median(t.map { $0 * 1e6 }), unit: "µs")]
+  return [
+    Row(
+      benchmark: "autorec", name: "step median (batch 64 x 943)", value: median(t.map { $0 * 1e6 }),
+      unit: "µs")
+  ]
 }
 
 // MARK: - Main
@@ -239,7 +277,9 @@ let context: [String: String] = [
   "blasThreads": "\(MatrixKernels.blasThreads)",
   "cores": "\(ProcessInfo.processInfo.activeProcessorCount)",
 ]
-print("bench: " + context.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "  "))
+print(
+  "bench: "
+    + context.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "  "))
 
 var allRows: [Row] = []
 for b in benchmarks where only?.contains(b.name) ?? true {
@@ -248,7 +288,9 @@ for b in benchmarks where only?.contains(b.name) ?? true {
 
 // The table.
 let nameWidth = max(28, allRows.map { $0.name.count }.max() ?? 0)
-print("\n" + "benchmark".padding(toLength: 10, withPad: " ", startingAt: 0) + "name".padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0) + "value")
+print(
+  "\n" + "benchmark".padding(toLength: 10, withPad: " ", startingAt: 0)
+    + "name".padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0) + "value")
 for r in allRows {
   let value = r.value.isNaN ? "-" : String(format: r.unit == "ratio" ? "%.2f" : "%.1f", r.value)
   print(
@@ -261,14 +303,19 @@ for r in allRows {
 let json: [String: Any] = [
   "context": context,
   "results": allRows.map {
-    ["benchmark": $0.benchmark, "name": $0.name, "value": $0.value.isNaN ? NSNull() : $0.value as Any, "unit": $0.unit, "note": $0.note]
+    [
+      "benchmark": $0.benchmark, "name": $0.name,
+      "value": $0.value.isNaN ? NSNull() : $0.value as Any, "unit": $0.unit, "note": $0.note,
+    ]
   },
 ]
-let data = try! JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys])
+let data = try! JSONSerialization.data(
+  withJSONObject: json, options: [.prettyPrinted, .sortedKeys])
 print("\n" + String(decoding: data, as: UTF8.self))
 if let jsonPath {
   do { try data.write(to: URL(fileURLWithPath: jsonPath)) } catch {
-    FileHandle.standardError.write("bench: cannot write \(jsonPath): \(error)\n".data(using: .utf8)!)
+    FileHandle.standardError.write(
+      "bench: cannot write \(jsonPath): \(error)\n".data(using: .utf8)!)
     exit(1)
   }
 }

@@ -16,7 +16,8 @@ enum ChapterHarness {
   /// The real MovieLens-100K, when `make data` (or CI) put it there.
   static var realData: URL? {
     let dir = packageRoot.appendingPathComponent("Data/ml-100k")
-    return FileManager.default.fileExists(atPath: dir.appendingPathComponent("u.data").path) ? dir : nil
+    return FileManager.default.fileExists(atPath: dir.appendingPathComponent("u.data").path)
+      ? dir : nil
   }
 
   /// Where `chapter-N` was built.
@@ -32,7 +33,8 @@ enum ChapterHarness {
       candidates.append(packageRoot.appendingPathComponent(".build/\(config)/\(name)"))
     }
     guard let found = candidates.first(where: { fm.isExecutableFile(atPath: $0.path) }) else {
-      throw HarnessError("\(name) is not built (looked in \(candidates.map(\.path))); run `swift build` first")
+      throw HarnessError(
+        "\(name) is not built (looked in \(candidates.map(\.path))); run `swift build` first")
     }
     return found
   }
@@ -44,7 +46,9 @@ enum ChapterHarness {
   }
 
   /// Runs an executable with arguments, collecting its output.
-  static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+  static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws
+    -> Run
+  {
     let process = Process()
     process.executableURL = try executable(name)
     process.arguments = arguments
@@ -52,27 +56,27 @@ enum ChapterHarness {
     var env = ProcessInfo.processInfo.environment
     for (k, v) in environment { env[k] = v }
     process.environment = env
-    let out = Pipe()
-    let err = Pipe()
+    // Output goes to files, not pipes: a chatty chapter can never block on a full pipe.
+    let logs = try temporaryDirectory("logs")
+    let outURL = logs.appendingPathComponent("stdout")
+    let errURL = logs.appendingPathComponent("stderr")
+    FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    let out = try FileHandle(forWritingTo: outURL)
+    let err = try FileHandle(forWritingTo: errURL)
+    defer {
+      try? out.close()
+      try? err.close()
+      try? FileManager.default.removeItem(at: logs)
+    }
     process.standardOutput = out
     process.standardError = err
     try process.run()
-    // Read both pipes while the process runs, so a chatty chapter cannot fill one and block.
-    var outData = Data()
-    var errData = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-      errData = err.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
-    }
-    outData = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
     process.waitUntilExit()
     return Run(
       status: process.terminationStatus,
-      stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
   }
 
   /// A fresh temporary folder.
@@ -84,7 +88,9 @@ enum ChapterHarness {
   }
 
   /// Runs `chapter-N --quick --seed seed --data synthetic --out tmp` and returns its results.
-  static func quickRun(chapter: Int, seed: UInt64 = 7, data: String = "synthetic", extra: [String] = [])
+  static func quickRun(
+    chapter: Int, seed: UInt64 = 7, data: String = "synthetic", extra: [String] = []
+  )
     throws -> (results: ChapterResults, out: URL, run: Run)
   {
     let out = try temporaryDirectory("chapter-\(chapter)")
@@ -92,7 +98,8 @@ enum ChapterHarness {
       "chapter-\(chapter)",
       ["--quick", "--seed", "\(seed)", "--data", data, "--out", out.path] + extra)
     guard run.status == 0 else {
-      throw HarnessError("chapter-\(chapter) exited \(run.status):\n\(run.stderr)\n\(run.stdout.suffix(2000))")
+      throw HarnessError(
+        "chapter-\(chapter) exited \(run.status):\n\(run.stderr)\n\(run.stdout.suffix(2000))")
     }
     let data = try Data(contentsOf: out.appendingPathComponent("results.json"))
     return (try ChapterResults.decode(from: data), out, run)
@@ -112,7 +119,8 @@ enum ChapterHarness {
   static func compareWithGolden(_ results: ChapterResults, chapter: Int) throws {
     let golden = goldenDirectory.appendingPathComponent("chapter-\(chapter).json")
     if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-      try FileManager.default.createDirectory(at: goldenDirectory, withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        at: goldenDirectory, withIntermediateDirectories: true)
       try results.jsonData().write(to: golden)
       return
     }
@@ -141,7 +149,9 @@ enum ChapterHarness {
     for (name, table) in expected.tables {
       guard let actual = results.tables[name] else { continue }
       #expect(actual.columns == table.columns, "chapter-\(chapter) table \(name): columns")
-      #expect(actual.rows.map(\.first) == table.rows.map(\.first), "chapter-\(chapter) table \(name): row labels")
+      #expect(
+        actual.rows.map(\.first) == table.rows.map(\.first),
+        "chapter-\(chapter) table \(name): row labels")
     }
   }
 }

@@ -20,7 +20,8 @@ struct ChapterText {
       let folder = chapters.appendingPathComponent(name)
       let text = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
       if text.contains("(coming)") { return nil }
-      let main = try String(contentsOf: folder.appendingPathComponent("main.swift"), encoding: .utf8)
+      let main = try String(
+        contentsOf: folder.appendingPathComponent("main.swift"), encoding: .utf8)
       return ChapterText(number: number, folder: folder, text: text, mainSwift: main)
     }
   }
@@ -40,7 +41,9 @@ struct ChapterText {
   }
 
   var headings: [String] {
-    prose.split(separator: "\n").filter { $0.hasPrefix("## ") }.map { String($0.dropFirst(3)).trimmed }
+    prose.split(separator: "\n").filter { $0.hasPrefix("## ") }.map {
+      String($0.dropFirst(3)).trimmed
+    }
   }
 
   var marks: [String] {
@@ -92,7 +95,9 @@ func allSwiftSources() throws -> [String] {
     let root = ChapterHarness.packageRoot.appendingPathComponent(top)
     let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
     while let url = walker?.nextObject() as? URL {
-      if url.pathExtension == "swift" { sources.append(try String(contentsOf: url, encoding: .utf8)) }
+      if url.pathExtension == "swift" {
+        sources.append(try String(contentsOf: url, encoding: .utf8))
+      }
     }
   }
   return sources
@@ -111,7 +116,8 @@ func codeLines(_ text: String) -> [String] {
       let lines = codeLines(block)
       let pieces = lines.split(whereSeparator: { $0 == "// …" || $0 == "// ..." || $0 == "…" })
       for piece in pieces {
-        let needle = Array(piece.drop(while: \.isEmpty).reversed().drop(while: \.isEmpty).reversed())
+        let needle = Array(
+          piece.drop(while: \.isEmpty).reversed().drop(while: \.isEmpty).reversed())
         guard !needle.isEmpty else { continue }
         let found = sources.contains { haystack in
           guard haystack.count >= needle.count else { return false }
@@ -120,7 +126,10 @@ func codeLines(_ text: String) -> [String] {
           }
           return false
         }
-        #expect(found, "Chapter \(chapter.number) quotes code not found verbatim in Sources/ or Chapters/:\n\(needle.joined(separator: "\n"))")
+        #expect(
+          found,
+          "Chapter \(chapter.number) quotes code not found verbatim in Sources/ or Chapters/:\n\(needle.joined(separator: "\n"))"
+        )
       }
     }
   }
@@ -132,9 +141,12 @@ func codeLines(_ text: String) -> [String] {
     for match in chapter.prose.matches(of: pattern) {
       let alt = match.output[1].substring.map(String.init) ?? ""
       let path = match.output[2].substring.map(String.init) ?? ""
-      #expect(alt.count >= 10, "Chapter \(chapter.number): figure \(path) needs descriptive alt text")
+      #expect(
+        alt.count >= 10, "Chapter \(chapter.number): figure \(path) needs descriptive alt text")
       let file = chapter.folder.appendingPathComponent(path).standardizedFileURL
-      #expect(FileManager.default.fileExists(atPath: file.path), "Chapter \(chapter.number) embeds \(path), which does not exist")
+      #expect(
+        FileManager.default.fileExists(atPath: file.path),
+        "Chapter \(chapter.number) embeds \(path), which does not exist")
     }
   }
 }
@@ -148,21 +160,28 @@ func codeLines(_ text: String) -> [String] {
       .appendingPathComponent("Figures/chapter-\(chapter.number)/results.json")
     let results = try ChapterResults.decode(from: Data(contentsOf: resultsURL))
     #expect(results.mode == .full, "Figures/chapter-\(chapter.number) must hold a full run")
-    #expect(results.data == "ml-100k", "Figures/chapter-\(chapter.number) must come from MovieLens-100K")
+    #expect(
+      results.data == "ml-100k", "Figures/chapter-\(chapter.number) must come from MovieLens-100K")
     var cells = Set<String>()
-    for table in results.tables.values { for row in table.rows { for cell in row { cells.insert(cell.trimmed) } } }
+    for table in results.tables.values {
+      for row in table.rows { for cell in row { cells.insert(cell.trimmed) } }
+    }
     // Remove inline code and math before looking for numbers.
     let stripped = chapter.prose
       .replacing(try Regex(#"`[^`]*`"#), with: "")
       .replacing(try Regex(#"\$\$[\s\S]*?\$\$"#), with: "")
       .replacing(try Regex(#"\$[^$\n]*\$"#), with: "")
-    for match in stripped.matches(of: try Regex(#"(?<![\d.])-?\d+\.(\d{3,})(?![\d.])"#)) {
-      let text = String(stripped[match.range])
-      let decimals = (match.output[1].substring ?? "").count
+    // Swift's Regex has no lookbehind: match the character before the number instead.
+    for match in stripped.matches(of: try Regex(#"(?:^|[^\d.])(-?\d+\.(\d{3,}))(?![\d.])"#)) {
+      let text = String(match.output[1].substring ?? "")
+      let decimals = (match.output[2].substring ?? "").count
       let known =
         cells.contains(text)
         || results.metrics.values.contains { formatted($0, decimals: decimals) == text }
-      #expect(known, "Chapter \(chapter.number) cites \(text), which is not in its results.json (metrics or tables)")
+      #expect(
+        known,
+        "Chapter \(chapter.number) cites \(text), which is not in its results.json (metrics or tables)"
+      )
     }
   }
 }

@@ -1,0 +1,114 @@
+import Book
+import Foundation
+import RecData
+import Testing
+
+/// Chapter 0 end to end: the built `chapter-0` against its golden file, its failure
+/// modes, and its figures' scripts.
+@Suite struct Chapter0Tests {
+  @Test func quickRunMatchesGolden() throws {
+    let (results, out, run) = try ChapterHarness.quickRun(chapter: 0)
+    try ChapterHarness.compareWithGolden(results, chapter: 0)
+    #expect(run.stdout.contains("using the built-in synthetic dataset"))
+    for name in [
+      "rating-histogram", "long-tail", "ratings-per-user", "ratings-over-time", "movies-per-genre",
+    ] {
+      #expect(
+        FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name).svg").path),
+        "\(name).svg")
+      #expect(
+        FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name).gp").path),
+        "\(name).gp")
+    }
+    #expect(
+      FileManager.default.fileExists(atPath: out.appendingPathComponent("statistics.md").path))
+  }
+
+  @Test func sameSeedGivesSameResultsBytes() throws {
+    let first = try ChapterHarness.quickRun(chapter: 0)
+    let second = try ChapterHarness.quickRun(chapter: 0)
+    let a = try Data(contentsOf: first.out.appendingPathComponent("results.json"))
+    let b = try Data(contentsOf: second.out.appendingPathComponent("results.json"))
+    #expect(a == b)
+  }
+
+  @Test func aFigureScriptRedrawsItsFigureAlone() throws {
+    let (_, out, _) = try ChapterHarness.quickRun(chapter: 0)
+    let alone = try ChapterHarness.temporaryDirectory("gp-alone")
+    try FileManager.default.copyItem(
+      at: out.appendingPathComponent("long-tail.gp"),
+      to: alone.appendingPathComponent("long-tail.gp"))
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["gnuplot", "long-tail.gp"]
+    process.currentDirectoryURL = alone
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    let redrawn = try Data(contentsOf: alone.appendingPathComponent("long-tail.svg"))
+    let original = try Data(contentsOf: out.appendingPathComponent("long-tail.svg"))
+    #expect(redrawn == original)
+  }
+
+  @Test func helpListsTheSharedOptions() throws {
+    let run = try ChapterHarness.run("chapter-0", ["--help"])
+    #expect(run.status == 0)
+    for option in ["--quick", "--epochs", "--seed", "--data", "--out", "--format"] {
+      #expect(run.stdout.contains(option), "--help should list \(option)")
+    }
+  }
+
+  @Test func aMissingDataFolderIsAClearError() throws {
+    let out = try ChapterHarness.temporaryDirectory("chapter-0-missing")
+    let run = try ChapterHarness.run(
+      "chapter-0", ["--data", "/nonexistent/ml-100k", "--out", out.path])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("/nonexistent/ml-100k/u."), "stderr: \(run.stderr)")
+    #expect(run.stderr.contains("make data"), "stderr: \(run.stderr)")
+  }
+
+  /// A truncated u.data stops the chapter with file, line and reason, a non-zero exit and
+  /// no trap, and the figures of an earlier run are left intact.
+  @Test func aTruncatedRatingsFileStopsWithFileLineAndReason() throws {
+    let (_, out, _) = try ChapterHarness.quickRun(chapter: 0)
+    let before = try Data(contentsOf: out.appendingPathComponent("long-tail.svg"))
+    let beforeResults = try Data(contentsOf: out.appendingPathComponent("results.json"))
+
+    // A copy of the synthetic dataset's files with u.data cut in the middle of line 3.
+    let broken = try ChapterHarness.temporaryDirectory("broken-data")
+    let source = try ChapterHarness.temporaryDirectory("synthetic-source")
+    try MovieLens.synthetic(size: .small, seed: 1).write(to: source.path)
+    for file in ["u.user", "u.item", "u.genre", "u.occupation"] {
+      try? FileManager.default.copyItem(
+        at: source.appendingPathComponent(file), to: broken.appendingPathComponent(file))
+    }
+    let lines = try String(contentsOf: source.appendingPathComponent("u.data"), encoding: .utf8)
+      .split(separator: "\n", omittingEmptySubsequences: false)
+    let truncated = lines[0..<2].joined(separator: "\n") + "\n" + lines[2].prefix(6)
+    try? FileManager.default.removeItem(at: broken.appendingPathComponent("u.data"))
+    try truncated.write(
+      to: broken.appendingPathComponent("u.data"), atomically: true, encoding: .utf8)
+
+    let run = try ChapterHarness.run("chapter-0", ["--data", broken.path, "--out", out.path])
+    #expect(run.status == 1, "a thrown error exits 1; a trap would be a signal")
+    #expect(run.stderr.contains("u.data"), "stderr: \(run.stderr)")
+    #expect(run.stderr.contains("line 3"), "stderr: \(run.stderr)")
+    #expect(try Data(contentsOf: out.appendingPathComponent("long-tail.svg")) == before)
+    #expect(try Data(contentsOf: out.appendingPathComponent("results.json")) == beforeResults)
+  }
+
+  /// The real data's exact counts, when it is there.
+  @Test(
+    .enabled(
+      if: ChapterHarness.realData != nil, "MovieLens-100K is not in Data/ml-100k (run `make data`)")
+  )
+  func realDataHasTheKnownShape() throws {
+    let (results, _, _) = try ChapterHarness.quickRun(
+      chapter: 0, data: ChapterHarness.realData!.path)
+    #expect(results.data == "ml-100k")
+    #expect(results.metrics["MovieLens/users"] == 943)
+    #expect(results.metrics["MovieLens/items"] == 1682)
+    #expect(results.metrics["MovieLens/ratings"] == 100_000)
+    #expect(results.metrics["Time/users with several ratings in their last second"] == 415)
+  }
+}
