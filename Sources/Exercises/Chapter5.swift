@@ -16,8 +16,12 @@ public enum Chapter5Exercises {
   /// L = sum_i m_i (p_i - t_i)^2 / max(sum_i m_i, 1)
   /// ```
   /// With no observed entry the loss is 0.
-  public static func maskedSquaredError(predictions: [Float], targets: [Float], mask: [Float]) -> Float {
-    precondition(predictions.count == targets.count && targets.count == mask.count, "maskedSquaredError: lengths differ")
+  public static func maskedSquaredError(predictions: [Float], targets: [Float], mask: [Float])
+    -> Float
+  {
+    precondition(
+      predictions.count == targets.count && targets.count == mask.count,
+      "maskedSquaredError: lengths differ")
     // BEGIN SOLUTION
     var sum: Float = 0
     var observed: Float = 0
@@ -48,7 +52,9 @@ public enum Chapter5Exercises {
   /// Input corruption as in Mult-DAE and CDAE (inverted dropout): each value is zeroed with
   /// probability `rate`, drawing one `rng.nextFloat()` per value in order (zero when the draw
   /// is below `rate`), and every survivor is scaled by 1 / (1 - rate).
-  public static func corrupt(_ row: [Float], rate: Float, using rng: inout SeededGenerator) -> [Float] {
+  public static func corrupt(_ row: [Float], rate: Float, using rng: inout SeededGenerator)
+    -> [Float]
+  {
     precondition(rate >= 0 && rate < 1, "corrupt: rate must be in [0, 1)")
     // BEGIN SOLUTION
     let keep = 1 / (1 - rate)

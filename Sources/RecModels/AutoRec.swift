@@ -43,14 +43,16 @@ public struct RatingRows: Sendable {
   /// Lays `ratings` out by `orientation`. A repeated (user, item) keeps the last rating.
   public init(ratings: [Rating], userCount: Int, itemCount: Int, by orientation: Orientation) {
     self.orientation = orientation
-    (rowCount, columnCount) = orientation == .items ? (itemCount, userCount) : (userCount, itemCount)
+    (rowCount, columnCount) =
+      orientation == .items ? (itemCount, userCount) : (userCount, itemCount)
     var values = [Float](repeating: 0, count: rowCount * columnCount)
     var mask = values
     for r in ratings {
       let (row, column) = orientation == .items ? (r.item, r.user) : (r.user, r.item)
       precondition(
         row < rowCount && column < columnCount,
-        "RatingRows: rating (user \(r.user), item \(r.item)) outside \(userCount) users x \(itemCount) items")
+        "RatingRows: rating (user \(r.user), item \(r.item)) outside \(userCount) users x \(itemCount) items"
+      )
       values[row * columnCount + column] = Float(r.rating)
       mask[row * columnCount + column] = 1
     }
@@ -191,7 +193,8 @@ extension AutoRec {
     return pairs.map { r in
       let (row, column) = rows.position(user: r.user, item: r.item)
       guard rows.rowCounts[row] > 0 && rows.columnCounts[column] > 0 else { return defaultRating }
-      return min(max(reconstruction[row * rows.columnCount + column], range.lowerBound), range.upperBound)
+      return min(
+        max(reconstruction[row * rows.columnCount + column], range.lowerBound), range.upperBound)
     }
   }
 

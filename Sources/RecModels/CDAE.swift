@@ -54,7 +54,8 @@ public final class CDAE: ImplicitAutoencoder {
 
   /// Encoder, user node, decoder.
   public var namedParameters: [(String, Tensor)] {
-    encoder.namedParameters(prefixedBy: "encoder") + userNode.namedParameters(prefixedBy: "userNode")
+    encoder.namedParameters(prefixedBy: "encoder")
+      + userNode.namedParameters(prefixedBy: "userNode")
       + decoder.namedParameters(prefixedBy: "decoder")
   }
 }

@@ -61,7 +61,9 @@ public final class MultVAE: ImplicitAutoencoder {
   /// - Shape: (batch, items) -> (batch, latent), (batch, latent)
   public func encode(_ rows: Tensor) -> (mean: Tensor, logVariance: Tensor) {
     let stats = encoder(dropout(l2NormalizedRows(rows)))
-    return (stats.slice(lastAxis: 0..<latentSize), stats.slice(lastAxis: latentSize..<2 * latentSize))
+    return (
+      stats.slice(lastAxis: 0..<latentSize), stats.slice(lastAxis: latentSize..<2 * latentSize)
+    )
   }
 
   /// A sample of the code in training (reparameterised: the randomness is an input), the

@@ -48,7 +48,9 @@ public final class RatingMF {
   /// The predicted rating, unclipped.
   public func predict(user: Int, item: Int) -> Float {
     var dot: Float = 0
-    for f in 0..<factors { dot += userFactors[user * factors + f] * itemFactors[item * factors + f] }
+    for f in 0..<factors {
+      dot += userFactors[user * factors + f] * itemFactors[item * factors + f]
+    }
     return mean + userBias[user] + itemBias[item] + dot
   }
 

@@ -251,6 +251,7 @@ let benchmarks: [(name: String, run: () -> [Row])] = [
   ("matmul", benchMatmul),
   ("neumf", benchNeuMF),
   ("autorec", benchAutoRec),
+  ("autorec-epoch", benchAutoRecEpoch),
 ]
 
 var jsonPath: String?

@@ -10,14 +10,18 @@ func exercise5_1() {
   let loss = Chapter5Exercises.maskedSquaredError(
     predictions: [3, 4.5, 2], targets: [4, 0, 5], mask: [1, 0, 1])
   #expect(abs(loss - 5) < 1e-6)
-  #expect(Chapter5Exercises.maskedSquaredError(predictions: [1, 2], targets: [0, 0], mask: [0, 0]) == 0)
+  #expect(
+    Chapter5Exercises.maskedSquaredError(predictions: [1, 2], targets: [0, 0], mask: [0, 0]) == 0)
   // It agrees with the engine's fused loss on random data.
   var rng = SeededGenerator(seed: 51)
   let p = (0..<60).map { _ in rng.uniform(0, 5) }
   let t = (0..<60).map { _ in Float(1 + rng.int(below: 5)) }
   let m = (0..<60).map { _ in rng.nextFloat() < 0.3 ? Float(1) : 0 }
-  let engine = maskedMeanSquaredError(Tensor(p, shape: [6, 10]), Tensor(t, shape: [6, 10]), mask: Tensor(m, shape: [6, 10]))
-  #expect(abs(Chapter5Exercises.maskedSquaredError(predictions: p, targets: t, mask: m) - engine.scalar) < 1e-4)
+  let engine = maskedMeanSquaredError(
+    Tensor(p, shape: [6, 10]), Tensor(t, shape: [6, 10]), mask: Tensor(m, shape: [6, 10]))
+  #expect(
+    abs(Chapter5Exercises.maskedSquaredError(predictions: p, targets: t, mask: m) - engine.scalar)
+      < 1e-4)
 }
 
 @Test("Exercise 5.2: the global-mean baseline's RMSE")
@@ -27,7 +31,8 @@ func exercise5_2() {
   let rmse = Chapter5Exercises.globalMeanRMSE(train: [r(2), r(4), r(3)], test: [r(5), r(2)])
   #expect(abs(rmse - (2.5).squareRoot()) < 1e-9)
   // Training mean 4.5: a test rating of 4.5 is impossible, but 4 and 5 are both 0.5 away.
-  #expect(abs(Chapter5Exercises.globalMeanRMSE(train: [r(4), r(5)], test: [r(4), r(5)]) - 0.5) < 1e-9)
+  #expect(
+    abs(Chapter5Exercises.globalMeanRMSE(train: [r(4), r(5)], test: [r(4), r(5)]) - 0.5) < 1e-9)
 }
 
 @Test("Exercise 5.3: inverted-dropout corruption keeps the expected value")
@@ -42,7 +47,8 @@ func exercise5_3() {
   #expect(abs(mean - 1) < 0.03)
   // The same draws as the engine's Dropout layer for the same seed: the k-th value is
   // dropped when the k-th draw is below the rate.
-  var a = SeededGenerator(seed: 7), b = SeededGenerator(seed: 7)
+  var a = SeededGenerator(seed: 7)
+  var b = SeededGenerator(seed: 7)
   let dropped = Chapter5Exercises.corrupt([1, 2, 3, 4, 5, 6, 7, 8], rate: 0.5, using: &a)
   let expected = (1...8).map { v -> Float in b.nextFloat() < 0.5 ? 0 : Float(v) * 2 }
   #expect(dropped == expected)
@@ -56,28 +62,38 @@ func exercise5_4() {
   #expect(Chapter5Exercises.gaussianKL(mean: [0, 0, 0], logVariance: [0, 0, 0]) == 0)
   // mean 1, variance 1: (1 + 1 - 1 - 0) / 2 = 0.5; mean 0, log variance 1: (e - 1 - 1) / 2.
   #expect(abs(Chapter5Exercises.gaussianKL(mean: [1], logVariance: [0]) - 0.5) < 1e-6)
-  #expect(abs(Chapter5Exercises.gaussianKL(mean: [0], logVariance: [1]) - Float((M_E - 2) / 2)) < 1e-6)
+  #expect(
+    abs(Chapter5Exercises.gaussianKL(mean: [0], logVariance: [1]) - Float((M_E - 2) / 2)) < 1e-6)
   // It matches the model's batched KL (one row, so the batch mean is that row's KL).
   var rng = SeededGenerator(seed: 54)
-  let mu = (0..<8).map { _ in rng.uniform(-1, 1) }, lv = (0..<8).map { _ in rng.uniform(-1, 1) }
+  let mu = (0..<8).map { _ in rng.uniform(-1, 1) }
+  let lv = (0..<8).map { _ in rng.uniform(-1, 1) }
   var init_ = SeededGenerator(seed: 1)
   let vae = MultVAE(itemCount: 4, hiddenSize: 3, latentSize: 8, using: &init_)
-  let engine = vae.klDivergence(mean: Tensor(mu, shape: [1, 8]), logVariance: Tensor(lv, shape: [1, 8])).scalar
+  let engine = vae.klDivergence(
+    mean: Tensor(mu, shape: [1, 8]), logVariance: Tensor(lv, shape: [1, 8])
+  ).scalar
   #expect(abs(Chapter5Exercises.gaussianKL(mean: mu, logVariance: lv) - engine) < 1e-5)
 }
 
 @Test("Exercise 5.5: the multinomial log-likelihood, computed stably")
 func exercise5_5() {
   // Uniform logits over 4 items: each item has probability 1/4.
-  #expect(abs(Chapter5Exercises.multinomialLogLikelihood(logits: [0, 0, 0, 0], items: [1, 3]) - 2 * Float(log(0.25))) < 1e-6)
+  #expect(
+    abs(
+      Chapter5Exercises.multinomialLogLikelihood(logits: [0, 0, 0, 0], items: [1, 3]) - 2
+        * Float(log(0.25))) < 1e-6)
   // Huge logits must not overflow.
   let big = Chapter5Exercises.multinomialLogLikelihood(logits: [1000, 1000, -1000], items: [0])
-  #expect(big.isFinite && abs(big - Float(log(0.5))) < 1e-5)
+  #expect(big.isFinite && abs(big - Float(log(0.5))) < 1e-3)  // Float spacing near 1000 is 6e-5
   // It is minus the engine's softmax cross-entropy for one user.
   let logits: [Float] = [0.3, -1.2, 2.0, 0.5, -0.1]
   let targets: [Float] = [1, 0, 1, 1, 0]
-  let engine = softmaxCrossEntropy(Tensor(logits, shape: [1, 5]), Tensor(targets, shape: [1, 5])).scalar
-  #expect(abs(Chapter5Exercises.multinomialLogLikelihood(logits: logits, items: [0, 2, 3]) + engine) < 1e-5)
+  let engine = softmaxCrossEntropy(Tensor(logits, shape: [1, 5]), Tensor(targets, shape: [1, 5]))
+    .scalar
+  #expect(
+    abs(Chapter5Exercises.multinomialLogLikelihood(logits: logits, items: [0, 2, 3]) + engine)
+      < 1e-5)
 }
 
 @Test("Exercise 5.6: KL annealing grows linearly and stops at the cap")
@@ -88,10 +104,12 @@ func exercise5_6() {
   #expect(Chapter5Exercises.annealedBeta(step: 500, annealSteps: 100, cap: 1) == 1)
   // The model follows the same schedule.
   var rng = SeededGenerator(seed: 56)
-  let vae = MultVAE(itemCount: 5, hiddenSize: 4, latentSize: 2, annealSteps: 10, betaCap: 0.3, using: &rng)
+  let vae = MultVAE(
+    itemCount: 5, hiddenSize: 4, latentSize: 2, annealSteps: 10, betaCap: 0.3, using: &rng)
   let x = Tensor([[1, 0, 1, 0, 0], [0, 1, 0, 0, 1]])
   for step in 0..<5 {
-    #expect(abs(vae.beta - Chapter5Exercises.annealedBeta(step: step, annealSteps: 10, cap: 0.3)) < 1e-7)
+    #expect(
+      abs(vae.beta - Chapter5Exercises.annealedBeta(step: step, annealSteps: 10, cap: 0.3)) < 1e-7)
     _ = vae.loss(rows: x, users: [0, 1])
   }
 }

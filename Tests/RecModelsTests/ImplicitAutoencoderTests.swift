@@ -16,7 +16,8 @@ import Testing
 /// Two groups of 6 users over 8 items: group A has items 0-3, group B items 4-7; each user
 /// misses one item of their group, which is held out as the test.
 func twoTasteData() -> (train: InteractionMatrix, test: InteractionMatrix) {
-  var train: [(user: Int, item: Int)] = [], test: [(user: Int, item: Int)] = []
+  var train: [(user: Int, item: Int)] = []
+  var test: [(user: Int, item: Int)] = []
   for u in 0..<12 {
     let base = u < 6 ? 0 : 4
     for k in 0..<4 {
@@ -29,11 +30,14 @@ func twoTasteData() -> (train: InteractionMatrix, test: InteractionMatrix) {
   )
 }
 
-func trainToy(_ model: some ImplicitAutoencoder, epochs: Int, seed: UInt64) -> (first: Double, last: Double, ndcg: Double) {
+func trainToy(_ model: some ImplicitAutoencoder, epochs: Int, seed: UInt64) -> (
+  first: Double, last: Double, ndcg: Double
+) {
   let (train, test) = twoTasteData()
   var rng = SeededGenerator(seed: seed)
   let optimizer = Adam(model.parameters, learningRate: 0.01)
-  var first = 0.0, last = 0.0
+  var first = 0.0
+  var last = 0.0
   for epoch in 0..<epochs {
     let loss = model.trainEpoch(on: train, optimizer: optimizer, batchSize: 4, using: &rng)
     if epoch == 0 { first = loss }
@@ -65,7 +69,9 @@ func trainToy(_ model: some ImplicitAutoencoder, epochs: Int, seed: UInt64) -> (
 
 @Test func multVAELearnsTwoTastesAndScoresDeterministicallyInEvaluation() {
   var rng = SeededGenerator(seed: 13)
-  let vae = MultVAE(itemCount: 8, hiddenSize: 6, latentSize: 2, dropout: 0.2, annealSteps: 200, betaCap: 0.2, using: &rng)
+  let vae = MultVAE(
+    itemCount: 8, hiddenSize: 6, latentSize: 2, dropout: 0.2, annealSteps: 200, betaCap: 0.2,
+    using: &rng)
   let (first, last, ndcg) = trainToy(vae, epochs: 150, seed: 13)
   #expect(last < first)
   #expect(ndcg == 1)
@@ -79,14 +85,16 @@ func trainToy(_ model: some ImplicitAutoencoder, epochs: Int, seed: UInt64) -> (
   let vae = MultVAE(itemCount: 4, hiddenSize: 3, latentSize: 2, using: &rng)
   #expect(vae.klDivergence(mean: .zeros([3, 2]), logVariance: .zeros([3, 2])).scalar == 0)
   // mean (1, 0), log variance 0: KL = 0.5 per row.
-  #expect(abs(vae.klDivergence(mean: Tensor([[1, 0]]), logVariance: .zeros([1, 2])).scalar - 0.5) < 1e-6)
+  #expect(
+    abs(vae.klDivergence(mean: Tensor([[1, 0]]), logVariance: .zeros([1, 2])).scalar - 0.5) < 1e-6)
 }
 
 @Test func multVAELossGradientMatchesCentralDifference() {
   // In evaluation phase the loss is deterministic (no dropout, z = mean), so a central
   // difference is meaningful; the KL term still depends on the encoder's variance half.
   var rng = SeededGenerator(seed: 15)
-  let vae = MultVAE(itemCount: 5, hiddenSize: 4, latentSize: 2, annealSteps: 1, betaCap: 0.5, using: &rng)
+  let vae = MultVAE(
+    itemCount: 5, hiddenSize: 4, latentSize: 2, annealSteps: 1, betaCap: 0.5, using: &rng)
   let x = Tensor([[1, 0, 1, 0, 0], [0, 1, 1, 0, 1]])
   _ = withNoGrad { vae.loss(rows: x, users: [0, 1]) }  // one update: beta = 0.5 from now on
   func loss() -> Tensor { Phase.$isTraining.withValue(false) { vae.loss(rows: x, users: [0, 1]) } }
@@ -103,6 +111,8 @@ func trainToy(_ model: some ImplicitAutoencoder, epochs: Int, seed: UInt64) -> (
       return Double(withNoGrad { loss() }.scalar)
     }
     let numeric = (value(h) - value(-h)) / Double(2 * h)
-    #expect(abs(numeric - Double(analytic[i])) < 2e-2 * max(1, abs(numeric)), "entry \(i): \(numeric) vs \(analytic[i])")
+    #expect(
+      abs(numeric - Double(analytic[i])) < 2e-2 * max(1, abs(numeric)),
+      "entry \(i): \(numeric) vs \(analytic[i])")
   }
 }
