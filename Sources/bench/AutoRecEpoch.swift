@@ -22,10 +22,10 @@ func benchAutoRecEpoch() -> [Row] {
   let evaluation = time(warmup: 1, repeats: 5) { _ = model.rmse(on: split.test, from: rows) }
   return [
     Row(
-      benchmark: "autorec-epoch", name: "I-AutoRec epoch median (k = 500)",
+      benchmark: "autorec", name: "I-AutoRec epoch median (k = 500)",
       value: median(epoch) * 1e3, unit: "ms", note: "\(data), 7 batches of 256 item rows"),
     Row(
-      benchmark: "autorec-epoch", name: "I-AutoRec test RMSE pass",
+      benchmark: "autorec", name: "I-AutoRec test RMSE pass",
       value: median(evaluation) * 1e3, unit: "ms", note: "\(data), 1682 x 943 reconstruction"),
   ]
 }

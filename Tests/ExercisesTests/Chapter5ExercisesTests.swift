@@ -4,8 +4,7 @@ import Testing
 
 // Grades Chapter 5's exercises: `swift test --filter "Exercise 5.1"` grades one of them.
 
-@Test("Exercise 5.1: masked squared error counts only observed entries")
-func exercise5_1() {
+@Test func `Exercise 5.1: masked squared error counts only observed entries`() {
   // Observed: (3 - 4)^2 = 1 and (5 - 2)^2 = 9, over 2 entries = 5; the unobserved 0 vs 4.5 is ignored.
   let loss = Chapter5Exercises.maskedSquaredError(
     predictions: [3, 4.5, 2], targets: [4, 0, 5], mask: [1, 0, 1])
@@ -24,8 +23,7 @@ func exercise5_1() {
       < 1e-4)
 }
 
-@Test("Exercise 5.2: the global-mean baseline's RMSE")
-func exercise5_2() {
+@Test func `Exercise 5.2: the global-mean baseline's RMSE`() {
   func r(_ rating: Int) -> Rating { Rating(user: 0, item: 0, rating: rating, timestamp: 0) }
   // Training mean (2 + 4 + 3) / 3 = 3; test errors 2 and -1: RMSE = sqrt((4 + 1) / 2).
   let rmse = Chapter5Exercises.globalMeanRMSE(train: [r(2), r(4), r(3)], test: [r(5), r(2)])
@@ -35,8 +33,7 @@ func exercise5_2() {
     abs(Chapter5Exercises.globalMeanRMSE(train: [r(4), r(5)], test: [r(4), r(5)]) - 0.5) < 1e-9)
 }
 
-@Test("Exercise 5.3: inverted-dropout corruption keeps the expected value")
-func exercise5_3() {
+@Test func `Exercise 5.3: inverted-dropout corruption keeps the expected value`() {
   var rng = SeededGenerator(seed: 53)
   let row = [Float](repeating: 1, count: 20_000)
   let out = Chapter5Exercises.corrupt(row, rate: 0.25, using: &rng)
@@ -57,8 +54,7 @@ func exercise5_3() {
   #expect(Chapter5Exercises.corrupt([1, 2, 3], rate: 0, using: &rng) == [1, 2, 3])
 }
 
-@Test("Exercise 5.4: the Gaussian KL penalty of Mult-VAE")
-func exercise5_4() {
+@Test func `Exercise 5.4: the Gaussian KL penalty of Mult-VAE`() {
   #expect(Chapter5Exercises.gaussianKL(mean: [0, 0, 0], logVariance: [0, 0, 0]) == 0)
   // mean 1, variance 1: (1 + 1 - 1 - 0) / 2 = 0.5; mean 0, log variance 1: (e - 1 - 1) / 2.
   #expect(abs(Chapter5Exercises.gaussianKL(mean: [1], logVariance: [0]) - 0.5) < 1e-6)
@@ -76,8 +72,7 @@ func exercise5_4() {
   #expect(abs(Chapter5Exercises.gaussianKL(mean: mu, logVariance: lv) - engine) < 1e-5)
 }
 
-@Test("Exercise 5.5: the multinomial log-likelihood, computed stably")
-func exercise5_5() {
+@Test func `Exercise 5.5: the multinomial log-likelihood, computed stably`() {
   // Uniform logits over 4 items: each item has probability 1/4.
   #expect(
     abs(
@@ -96,8 +91,7 @@ func exercise5_5() {
       < 1e-5)
 }
 
-@Test("Exercise 5.6: KL annealing grows linearly and stops at the cap")
-func exercise5_6() {
+@Test func `Exercise 5.6: KL annealing grows linearly and stops at the cap`() {
   #expect(Chapter5Exercises.annealedBeta(step: 0, annealSteps: 100, cap: 0.2) == 0)
   #expect(abs(Chapter5Exercises.annealedBeta(step: 10, annealSteps: 100, cap: 0.2) - 0.1) < 1e-7)
   #expect(Chapter5Exercises.annealedBeta(step: 50, annealSteps: 100, cap: 0.2) == 0.2)
@@ -114,8 +108,7 @@ func exercise5_6() {
   }
 }
 
-@Test("Exercise 5.7: top-N skips seen items and breaks ties by index")
-func exercise5_7() {
+@Test func `Exercise 5.7: top-N skips seen items and breaks ties by index`() {
   let scores: [Float] = [0.9, 0.1, 0.5, 0.9, 0.7, 0.5]
   #expect(Chapter5Exercises.topN(scores: scores, seen: [], n: 3) == [0, 3, 4])
   #expect(Chapter5Exercises.topN(scores: scores, seen: [0, 4], n: 3) == [3, 2, 5])
