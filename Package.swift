@@ -57,7 +57,7 @@ let package = Package(
       ]),
     /// Reference solutions of the chapters' exercises, marked `// BEGIN SOLUTION` … `// END SOLUTION`.
     .target(
-      name: "Exercises", dependencies: ["Tensors", "NN", "RecData", "RecEval", "RecModels"]),
+      name: "Exercises", dependencies: ["Tensors", "NN", "Plot", "RecData", "RecEval", "RecModels"]),
     /// The umbrella: `import ModernRecSys` gives a chapter every module.
     .target(
       name: "ModernRecSys",

@@ -26,10 +26,16 @@ public final class Linear: Layer {
     self.bias = bias ? Tensor.zeros([outputSize]).requiringGrad() : nil
   }
 
-  /// `x W + b`.
+  /// `x W + b` (one fused op, `Tensor.linear`, with the values and gradients of
+  /// `x.matmul(weight) + bias`).
   public func callAsFunction(_ x: Tensor) -> Tensor {
-    let y = x.matmul(weight)
-    return bias.map { y + $0 } ?? y
+    Tensor.linear(x, weight: weight, bias: bias)
+  }
+
+  /// `activation(x W + b)`; ReLU is fused into the layer's op (one pass, no extra tensor).
+  func callAsFunction(_ x: Tensor, then activation: Activation) -> Tensor {
+    activation == .relu
+      ? Tensor.linear(x, weight: weight, bias: bias, relu: true) : activation(self(x))
   }
 
   /// `weight`, then `bias`.

@@ -42,9 +42,9 @@ public final class MLP: Layer {
     var h = x
     for (l, layer) in layers.enumerated() {
       if l == layers.count - 1 {
-        h = finalActivation(layer(h))
+        h = layer(h, then: finalActivation)
       } else {
-        h = activation(layer(h))
+        h = layer(h, then: activation)
         if let dropout { h = dropout(h) }
       }
     }

@@ -23,7 +23,7 @@ func forEachParameterWithGrad(
   _ body: (UnsafeMutableBufferPointer<Float>, UnsafeMutableBufferPointer<Float>, Int) -> Void
 ) {
   for (k, p) in parameters.enumerated() {
-    p.withUnsafeGradBufferPointer { g in
+    p.withUnsafeGradBufferPointerForReading { g in  // optimisers never write the gradient
       guard let g else { return }
       p.withUnsafeMutableBufferPointer { w in body(w, g, k) }
     }

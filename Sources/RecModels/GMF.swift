@@ -54,7 +54,8 @@ public final class GMF: PointwiseRecommender {
 
   /// `user.table`, `item.table`, `output.weight`, `output.bias`.
   public var namedParameters: [(String, Tensor)] {
-    userEmbedding.namedParameters(prefixedBy: "user") + itemEmbedding.namedParameters(prefixedBy: "item")
+    userEmbedding.namedParameters(prefixedBy: "user")
+      + itemEmbedding.namedParameters(prefixedBy: "item")
       + output.namedParameters(prefixedBy: "output")
   }
 }

@@ -51,10 +51,12 @@ public struct ItemKNN: Sendable {
     }
     if let k = neighbours, k < n - 1 {
       for i in 0..<n {
-        let row = counts[(i * n)..<(i * n + n)]
+        // A copy of the row, not a slice: a live slice would make `replaceSubrange` copy
+        // the whole n x n matrix on every row.
+        let row = Array(counts[(i * n)..<(i * n + n)])
         let keep = row.indices.sorted { row[$0] != row[$1] ? row[$0] > row[$1] : $0 < $1 }.prefix(k)
         var kept = [Float](repeating: 0, count: n)
-        for index in keep { kept[index - i * n] = row[index] }
+        for index in keep { kept[index] = row[index] }
         counts.replaceSubrange((i * n)..<(i * n + n), with: kept)
       }
     }

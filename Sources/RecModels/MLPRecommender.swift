@@ -50,10 +50,13 @@ public final class MLPRecommender: PointwiseRecommender {
     userCount: Int, itemCount: Int, factors: Int = 8, hiddenLayers: Int = 3,
     using rng: inout SeededGenerator
   ) {
-    precondition(factors > 0 && hiddenLayers >= 0, "MLPRecommender: factors \(factors), hiddenLayers \(hiddenLayers)")
+    precondition(
+      factors > 0 && hiddenLayers >= 0,
+      "MLPRecommender: factors \(factors), hiddenLayers \(hiddenLayers)")
     precondition(
       hiddenLayers > 0 || factors % 2 == 0,
-      "MLPRecommender: with no hidden layer, factors must be even (half user, half item), got \(factors)")
+      "MLPRecommender: with no hidden layer, factors must be even (half user, half item), got \(factors)"
+    )
     self.userCount = userCount
     self.itemCount = itemCount
     self.factors = factors
@@ -82,7 +85,9 @@ public final class MLPRecommender: PointwiseRecommender {
 
   /// `user.table`, `item.table`, `tower.layers.0.weight`, …, `output.weight`, `output.bias`.
   public var namedParameters: [(String, Tensor)] {
-    userEmbedding.namedParameters(prefixedBy: "user") + itemEmbedding.namedParameters(prefixedBy: "item")
-      + (tower?.namedParameters(prefixedBy: "tower") ?? []) + output.namedParameters(prefixedBy: "output")
+    userEmbedding.namedParameters(prefixedBy: "user")
+      + itemEmbedding.namedParameters(prefixedBy: "item")
+      + (tower?.namedParameters(prefixedBy: "tower") ?? [])
+      + output.namedParameters(prefixedBy: "output")
   }
 }

@@ -66,10 +66,12 @@ public final class NeuMF: PointwiseRecommender {
     gmf.assignParameters(from: trainedGMF)
     mlp.assignParameters(from: trainedMLP)
     output = Linear(trainedGMF.factors + trainedMLP.factors, 1, using: &rng)
-    let h = trainedGMF.output.weight.scalars.map { alpha * $0 }
+    let h =
+      trainedGMF.output.weight.scalars.map { alpha * $0 }
       + trainedMLP.output.weight.scalars.map { (1 - alpha) * $0 }
     output.weight.assign(Tensor(h, shape: output.weight.shape))
-    let b = alpha * trainedGMF.output.bias!.scalars[0] + (1 - alpha) * trainedMLP.output.bias!.scalars[0]
+    let b =
+      alpha * trainedGMF.output.bias!.scalars[0] + (1 - alpha) * trainedMLP.output.bias!.scalars[0]
     output.bias!.assign(Tensor([b]))
   }
 
@@ -83,9 +85,11 @@ public final class NeuMF: PointwiseRecommender {
   /// The GMF branch's embeddings (`gmf.`), the MLP branch's embeddings and tower (`mlp.`),
   /// and the fused output layer (`output.`).
   public var namedParameters: [(String, Tensor)] {
-    let gmfPart = gmf.userEmbedding.namedParameters(prefixedBy: "gmf.user")
+    let gmfPart =
+      gmf.userEmbedding.namedParameters(prefixedBy: "gmf.user")
       + gmf.itemEmbedding.namedParameters(prefixedBy: "gmf.item")
-    let mlpPart = mlp.userEmbedding.namedParameters(prefixedBy: "mlp.user")
+    let mlpPart =
+      mlp.userEmbedding.namedParameters(prefixedBy: "mlp.user")
       + mlp.itemEmbedding.namedParameters(prefixedBy: "mlp.item")
       + (mlp.tower?.namedParameters(prefixedBy: "mlp.tower") ?? [])
     return gmfPart + mlpPart + output.namedParameters(prefixedBy: "output")

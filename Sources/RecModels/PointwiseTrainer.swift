@@ -38,10 +38,13 @@ public final class PointwiseTrainer {
     model: any PointwiseRecommender, train: InteractionMatrix, optimizer: any Optimizer,
     negativesPerPositive: Int = 4, batchSize: Int = 256
   ) {
-    precondition(negativesPerPositive >= 0 && batchSize > 0, "PointwiseTrainer: negatives \(negativesPerPositive), batch \(batchSize)")
+    precondition(
+      negativesPerPositive >= 0 && batchSize > 0,
+      "PointwiseTrainer: negatives \(negativesPerPositive), batch \(batchSize)")
     precondition(
       model.userCount == train.userCount && model.itemCount == train.itemCount,
-      "PointwiseTrainer: the model is \(model.userCount)x\(model.itemCount), the data \(train.userCount)x\(train.itemCount)")
+      "PointwiseTrainer: the model is \(model.userCount)x\(model.itemCount), the data \(train.userCount)x\(train.itemCount)"
+    )
     self.model = model
     self.train = train
     self.optimizer = optimizer
@@ -67,7 +70,8 @@ public final class PointwiseTrainer {
   /// a progress bar).
   @discardableResult
   public func trainEpoch(
-    using rng: inout SeededGenerator, onBatch: ((_ done: Int, _ total: Int, _ loss: Float) -> Void)? = nil
+    using rng: inout SeededGenerator,
+    onBatch: ((_ done: Int, _ total: Int, _ loss: Float) -> Void)? = nil
   ) -> Float {
     let instances = TrainingInstances.epoch(
       positives: train, sampler: sampler, negativesPerPositive: negativesPerPositive, using: &rng)
@@ -108,7 +112,8 @@ public final class PointwiseTrainer {
       let loss = trainEpoch(using: &rng) { done, total, loss in onBatch?(epoch, done, total, loss) }
       let result = model.evaluate(sampled, cutoffs: 10...10)
       let record = EpochRecord(
-        epoch: epoch, loss: Double(loss), hitRate: result.hitRate(at: 10), ndcg: result.ndcg(at: 10))
+        epoch: epoch, loss: Double(loss), hitRate: result.hitRate(at: 10), ndcg: result.ndcg(at: 10)
+      )
       history.append(record)
       onEpoch?(record)
     }

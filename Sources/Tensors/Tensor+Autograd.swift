@@ -80,8 +80,9 @@ extension Tensor {
   }
 
   /// Sets the gradient to zero (keeps the buffer, so the next step allocates nothing).
+  /// When only embedding lookups wrote to it, only the looked-up rows are cleared.
   public func zeroGrad() {
-    if let g = node.grad { g.update(repeating: 0, count: max(count, 1)) }
+    node.zeroGrad()
   }
 
   /// The same values as a new leaf that does not require a gradient: gradients stop here.

@@ -54,7 +54,9 @@ struct Broadcast {
 
   /// Calls `body(out, i, j)` for every result element `out`, with `i` and `j` the
   /// positions of the operands' values used there. Each case is a plain loop the compiler
-  /// can vectorise.
+  /// can vectorise: the positions are computed with wrapping arithmetic (`&+`, `&*`; they
+  /// stay far below `Int.max`), because an overflow check on every index would keep the
+  /// loop scalar.
   @inline(__always)
   func forEachIndex(_ body: (_ out: Int, _ i: Int, _ j: Int) -> Void) {
     if rows == 1 && aColStride == 1 && bColStride == 1 {  // equal shapes: one flat loop
@@ -62,17 +64,17 @@ struct Broadcast {
       return
     }
     for r in 0..<rows {
-      let o = r * cols
-      let ai = r * aRowStride
-      let bj = r * bRowStride
+      let o = r &* cols
+      let ai = r &* aRowStride
+      let bj = r &* bRowStride
       if aColStride == 1 && bColStride == 1 {
-        for c in 0..<cols { body(o + c, ai + c, bj + c) }
+        for c in 0..<cols { body(o &+ c, ai &+ c, bj &+ c) }
       } else if aColStride == 1 {
-        for c in 0..<cols { body(o + c, ai + c, bj) }
+        for c in 0..<cols { body(o &+ c, ai &+ c, bj) }
       } else if bColStride == 1 {
-        for c in 0..<cols { body(o + c, ai, bj + c) }
+        for c in 0..<cols { body(o &+ c, ai, bj &+ c) }
       } else {
-        for c in 0..<cols { body(o + c, ai, bj) }
+        for c in 0..<cols { body(o &+ c, ai, bj) }
       }
     }
   }

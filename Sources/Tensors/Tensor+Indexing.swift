@@ -16,19 +16,20 @@ extension Tensor {
     let (n, d) = (shape[0], shape[1])
     let table = self
     let pt = node.data
+    for id in ids { ensure(id >= 0 && id < n, "gatherRows: id \(id) out of range 0..<\(n)") }
     let out = Tensor(shape: [ids.count, d]) { y in
+      let py = y.baseAddress!
       for (r, id) in ids.enumerated() {
-        ensure(id >= 0 && id < n, "gatherRows: id \(id) out of range 0..<\(n)")
-        (y.baseAddress! + r * d).update(from: pt + id * d, count: d)
+        VectorKernels.copy(pt + id &* d, to: py + r &* d, count: d)
       }
     }
     return out.recording("gatherRows", inputs: [table]) { g, _ in
-      table.accumulateGrad { gt in
-        for (r, id) in ids.enumerated() {
-          let dst = id * d
-          let src = r * d
-          for c in 0..<d { gt[dst + c] += g[src + c] }
-        }
+      guard table.requiresGrad else { return }
+      // Tell the table which rows change, so zeroGrad() clears only those.
+      let gt = table.node.gradBuffer(forRows: ids)
+      let pg = g.baseAddress!
+      for (r, id) in ids.enumerated() {
+        VectorKernels.add(pg + r &* d, into: gt + id &* d, count: d)
       }
     }
   }

@@ -76,18 +76,18 @@ extension Tensor {
     let out = Tensor(shape: lead + [total]) { y in
       var offset = 0
       for (p, w) in zip(parts, widths) {
-        let src = p.node.data
-        for r in 0..<rows {
-          (y.baseAddress! + r * total + offset).update(from: src + r * w, count: w)
-        }
+        let (src, dst) = (p.node.data, y.baseAddress! + offset)
+        for r in 0..<rows { VectorKernels.copy(src + r &* w, to: dst + r &* total, count: w) }
         offset += w
       }
     }
     return out.recording("concatenate", inputs: parts) { g, _ in
       var offset = 0
       for (p, w) in zip(parts, widths) {
+        let src = g.baseAddress! + offset
         p.accumulateGrad { gp in
-          for r in 0..<rows { for c in 0..<w { gp[r * w + c] += g[r * total + offset + c] } }
+          let dst = gp.baseAddress!
+          for r in 0..<rows { VectorKernels.add(src + r &* total, into: dst + r &* w, count: w) }
         }
         offset += w
       }
@@ -116,7 +116,8 @@ extension Tensor {
     }
     return out.recording("slice", inputs: [x]) { g, _ in
       x.accumulateGrad { gx in
-        for r in 0..<rows { for c in 0..<w { gx[r * n + start + c] += g[r * w + c] } }
+        let (src, dst) = (g.baseAddress!, gx.baseAddress! + start)
+        for r in 0..<rows { VectorKernels.add(src + r &* w, into: dst + r &* n, count: w) }
       }
     }
   }

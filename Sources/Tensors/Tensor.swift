@@ -99,6 +99,17 @@ public struct Tensor {
     _ body: (UnsafeMutableBufferPointer<Float>?) throws -> R
   ) rethrows -> R {
     guard let g = node.grad else { return try body(nil) }
+    node.markGradWritten()  // the body may write anywhere
+    return try body(UnsafeMutableBufferPointer(start: g, count: node.count))
+  }
+
+  /// Calls `body` with the gradient buffer (or `nil`) for a caller that only READS it,
+  /// such as an optimiser: unlike `withUnsafeGradBufferPointer`, it does not mark the
+  /// buffer as written, so `zeroGrad` can still clear only an embedding's looked-up rows.
+  package func withUnsafeGradBufferPointerForReading<R>(
+    _ body: (UnsafeMutableBufferPointer<Float>?) throws -> R
+  ) rethrows -> R {
+    guard let g = node.grad else { return try body(nil) }
     return try body(UnsafeMutableBufferPointer(start: g, count: node.count))
   }
 
@@ -133,20 +144,127 @@ final class TensorNode {
     self.shape = shape
     self.count = n
     self.data = UnsafeMutablePointer<Float>.allocate(capacity: max(n, 1))
+    countBufferAllocation()
   }
 
-  /// The gradient buffer, allocated and zeroed on first use.
+  /// The gradient buffer, allocated and zeroed on first use, for a write that may touch
+  /// any element (so `zeroGrad` will clear all of it).
   func gradBuffer() -> UnsafeMutablePointer<Float> {
+    let g = allocatedGrad()
+    markGradWritten()
+    return g
+  }
+
+  /// Records that something may have written anywhere in the gradient.
+  func markGradWritten() {
+    gradIsZero = false
+    touchedRows?.all = true
+  }
+
+  // MARK: Rows of the gradient that may be non-zero
+
+  /// Whether the gradient is known to be all zeros (just allocated or zeroed).
+  var gradIsZero = false
+  /// For a matrix (an embedding table) whose gradient was only written by row scatter-adds
+  /// (`gatherRows`' backward) since it was last zeroed: the rows written, so `zeroGrad`
+  /// clears a few rows instead of the whole table. `nil`, or `all` set, means "any element
+  /// may be non-zero".
+  var touchedRows: TouchedRows?
+
+  /// The gradient buffer, for a scatter-add into the rows `ids` only (of a matrix).
+  func gradBuffer(forRows ids: [Int]) -> UnsafeMutablePointer<Float> {
+    let g = allocatedGrad()
+    if gradIsZero && touchedRows == nil && shape.count == 2 {
+      touchedRows = TouchedRows(rowCount: shape[0])
+    }
+    if !gradIsZero && touchedRows == nil { return g }  // already "anything may be non-zero"
+    gradIsZero = false
+    if let rows = touchedRows, !rows.all, !rows.insert(ids) { rows.all = true }
+    return g
+  }
+
+  /// Sets the gradient to zero: only the touched rows when they are known.
+  func zeroGrad() {
+    guard let g = grad else { return }
+    if let rows = touchedRows, !rows.all {
+      let width = shape[1]
+      for r in rows.list { (g + r &* width).update(repeating: 0, count: width) }
+    } else {
+      g.update(repeating: 0, count: max(count, 1))
+    }
+    touchedRows?.removeAll()
+    gradIsZero = true
+  }
+
+  private func allocatedGrad() -> UnsafeMutablePointer<Float> {
     if let g = grad { return g }
     let g = UnsafeMutablePointer<Float>.allocate(capacity: max(count, 1))
     g.initialize(repeating: 0, count: max(count, 1))
+    countBufferAllocation()
     grad = g
+    gradIsZero = true
     return g
   }
 
   deinit {
     data.deallocate()
     grad?.deallocate()
+  }
+}
+
+/// A set of row numbers, in the order first inserted, that gives up (and reports it) once
+/// it holds a quarter of the rows: clearing the whole buffer is then as cheap.
+final class TouchedRows {
+  /// The rows, each once, in the order first inserted.
+  private(set) var list: [Int] = []
+  /// Set when the rows are no longer tracked: any element may be non-zero.
+  var all = false
+  private var isTouched: [Bool]
+
+  init(rowCount: Int) { isTouched = [Bool](repeating: false, count: rowCount) }
+
+  /// Adds `ids`; returns `false` when the set grew too large to be worth keeping.
+  func insert(_ ids: [Int]) -> Bool {
+    isTouched.withUnsafeMutableBufferPointer { seen in
+      for id in ids where !seen[id] {
+        seen[id] = true
+        list.append(id)
+      }
+    }
+    return list.count <= isTouched.count / 4
+  }
+
+  /// Empties the set and tracks rows again (after the buffer was zeroed).
+  func removeAll() {
+    isTouched.withUnsafeMutableBufferPointer { seen in for r in list { seen[r] = false } }
+    list.removeAll(keepingCapacity: true)
+    all = false
+  }
+}
+
+// MARK: - Counting buffers
+
+#if canImport(Synchronization) && os(Linux)
+  import Synchronization
+
+  /// The value and gradient buffers allocated so far, by every tensor.
+  let bufferAllocations = Atomic<Int>(0)
+  @inline(__always) func countBufferAllocation() {
+    bufferAllocations.wrappingAdd(1, ordering: .relaxed)
+  }
+#else
+  @inline(__always) func countBufferAllocation() {}
+#endif
+
+extension Tensor {
+  /// How many value and gradient buffers tensors have allocated so far (the bench divides
+  /// the change over some training steps by their number), or `nil` where not counted.
+  package static var bufferAllocationCount: Int? {
+    #if canImport(Synchronization) && os(Linux)
+      return bufferAllocations.load(ordering: .relaxed)
+    #else
+      return nil
+    #endif
   }
 }
 

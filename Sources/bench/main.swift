@@ -4,11 +4,16 @@
 //
 //   matmul     GFLOP/s of C = A B at n = 256, 512, 1024: the engine (BLAS), the reference
 //              triple loop (small n only), and numpy when python3 has it
-//   neumf      one NeuMF training step (batch 256): forward, BCE with logits, backward, Adam
+//   neumf      one NeuMF training step (batch 256): forward, BCE with logits, backward, Adam;
+//              wall-clock and thread CPU time (the latter ignores time the thread waited for
+//              a core on a busy machine), and the tensor buffers allocated per step
 //   autorec    one AutoRec training step (batch 64 x 943 items): masked MSE, backward, Adam
+//   data       loading MovieLens-100K (Data/ml-100k) and building one training epoch
+//              (4 sampled negatives per positive); skipped when the data is absent
 
 import Foundation
 import NN
+import RecData
 import Tensors
 
 // MARK: - Measuring
@@ -29,6 +34,14 @@ func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 func median(_ samples: [Double]) -> Double {
   let s = samples.sorted()
   return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+
+/// Nanoseconds of CPU time this thread has used: unlike the wall clock, it does not count
+/// the time the thread waited for a core while other programs ran.
+func threadCPUTime() -> UInt64 {
+  var t = timespec()
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+  return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
 }
 
 /// Runs `body` `warmup` times, then `repeats` times; returns each timed run in seconds.
@@ -186,25 +199,46 @@ func benchNeuMF() -> [Row] {
     )
   }
   var k = 0
-  let steps = 2000
-  let t = time(warmup: 200, repeats: steps) {
+  func next() {
     let (u, i, y) = batches[k % batches.count]
     k += 1
     _ = model.step(users: u, items: i, labels: y)
   }
-  let micro = t.map { $0 * 1e6 }
+  for _ in 0..<200 { next() }  // warm up: caches, buffers, BLAS
+  var wall: [Double] = []
+  var cpu: [Double] = []
+  for _ in 0..<neumfSteps {
+    let (w0, c0) = (now(), threadCPUTime())
+    next()
+    let (w1, c1) = (now(), threadCPUTime())
+    wall.append(Double(w1 - w0) * 1e-3)
+    cpu.append(Double(c1 - c0) * 1e-3)
+  }
+  let allocationSteps = 100
+  let before = Tensor.bufferAllocationCount
+  for _ in 0..<allocationSteps { next() }
+  let allocations = Tensor.bufferAllocationCount.map { $0 - before! }
   let phase = model.phases.map { median($0) / 1e3 }
   return [
     Row(
-      benchmark: "neumf", name: "step median (batch 256)", value: median(micro), unit: "µs",
-      note: median(micro) <= 150
+      benchmark: "neumf", name: "step median (batch 256)", value: median(wall), unit: "µs",
+      note: median(wall) <= 150
         ? "target <= 150 met; PyTorch ~670" : "target 150 missed; PyTorch ~670"),
     Row(
-      benchmark: "neumf", name: "step 10th percentile", value: micro.sorted()[micro.count / 10],
+      benchmark: "neumf", name: "step 10th percentile", value: wall.sorted()[wall.count / 10],
       unit: "µs"),
+    Row(
+      benchmark: "neumf", name: "step median, thread CPU time", value: median(cpu), unit: "µs",
+      note: "excludes time waiting for a core"),
     Row(benchmark: "neumf", name: "  forward (median)", value: phase[0], unit: "µs"),
     Row(benchmark: "neumf", name: "  zeroGrad + backward (median)", value: phase[1], unit: "µs"),
     Row(benchmark: "neumf", name: "  Adam step (median)", value: phase[2], unit: "µs"),
+    Row(
+      benchmark: "neumf", name: "tensor buffers allocated per step",
+      value: allocations.map { Double($0) / Double(allocationSteps) } ?? .nan, unit: "",
+      note: allocations == nil
+        ? "not counted on this platform"
+        : "values and gradients; mean of \(allocationSteps) steps"),
   ]
 }
 
@@ -245,24 +279,70 @@ func benchAutoRec() -> [Row] {
   ]
 }
 
+// MARK: - Data
+
+/// Where MovieLens-100K is expected, relative to the package root (the working directory).
+let movieLensFolder = "Data/ml-100k"
+
+func benchData() -> [Row] {
+  guard FileManager.default.fileExists(atPath: movieLensFolder + "/u.data") else {
+    return [
+      Row(
+        benchmark: "data", name: "MovieLens-100K", value: .nan, unit: "",
+        note: "skipped: \(movieLensFolder) is absent (make data)")
+    ]
+  }
+  var loaded: MovieLens?
+  var failure: Error?
+  let load = time(warmup: 1, repeats: 5) {
+    do { loaded = try MovieLens.load(from: movieLensFolder) } catch { failure = error }
+  }
+  guard let movieLens = loaded else {
+    return [
+      Row(
+        benchmark: "data", name: "MovieLens-100K", value: .nan, unit: "",
+        note: "cannot load: \(failure.map { "\($0)" } ?? "unknown error")")
+    ]
+  }
+  let positives = movieLens.interactions()
+  var rng = SeededGenerator(seed: 4)
+  var instances = 0
+  let epoch = time(warmup: 1, repeats: 5) {
+    instances =
+      TrainingInstances.epoch(positives: positives, negativesPerPositive: 4, using: &rng).count
+  }
+  return [
+    Row(
+      benchmark: "data", name: "load MovieLens-100K (median)", value: median(load) * 1e3,
+      unit: "ms", note: "\(movieLens.ratings.count) ratings"),
+    Row(
+      benchmark: "data", name: "epoch instances (median)", value: median(epoch) * 1e3, unit: "ms",
+      note: "\(instances) instances, 4 negatives per positive"),
+  ]
+}
+
 // MARK: - Main
 
 let benchmarks: [(name: String, run: () -> [Row])] = [
   ("matmul", benchMatmul),
   ("neumf", benchNeuMF),
   ("autorec", benchAutoRec),
+  ("data", benchData),
+  ("neumf-epoch", benchNeuMFEpoch),
   ("autorec-epoch", benchAutoRecEpoch),
 ]
 
 var jsonPath: String?
+nonisolated(unsafe) var neumfSteps = 2000
 var only: Set<String>?
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let a = arguments.next() {
   switch a {
   case "--json": jsonPath = arguments.next()
+  case "--steps": neumfSteps = max(1, Int(arguments.next() ?? "") ?? 2000)
   case "--only": only = Set((arguments.next() ?? "").split(separator: ",").map(String.init))
   case "--help", "-h":
-    print("usage: bench [--json PATH] [--only matmul,neumf,autorec]")
+    print("usage: bench [--json PATH] [--only matmul,neumf,autorec,data] [--steps N (NeuMF, 2000)]")
     exit(0)
   default:
     FileHandle.standardError.write("bench: unknown argument \(a)\n".data(using: .utf8)!)

@@ -16,10 +16,12 @@ import Testing
   let gmf = GMF(userCount: 5, itemCount: 7, factors: 4, using: &rng)
   gmf.output.weight.assign(Tensor.ones([4, 1]))
   gmf.output.bias!.assign(Tensor.zeros([1]))
-  let users = [0, 3, 4], items = [6, 1, 1]
+  let users = [0, 3, 4]
+  let items = [6, 1, 1]
   let logits = gmf.logits(users: users, items: items)
   #expect(logits.shape == [3, 1])
-  let p = gmf.userEmbedding.table, q = gmf.itemEmbedding.table
+  let p = gmf.userEmbedding.table
+  let q = gmf.itemEmbedding.table
   for (r, (u, i)) in zip(users, items).enumerated() {
     var dot: Float = 0
     for k in 0..<4 { dot += p[u, k] * q[i, k] }
@@ -30,7 +32,8 @@ import Testing
 @Test func gmfOutputGradientIsTheSumOfInteractionVectors() {
   var rng = SeededGenerator(seed: 2)
   let gmf = GMF(userCount: 4, itemCount: 4, factors: 3, using: &rng)
-  let users = [0, 1, 1], items = [2, 3, 0]
+  let users = [0, 1, 1]
+  let items = [2, 3, 0]
   gmf.logits(users: users, items: items).sum().backward()
   // d(sum of logits)/dh = sum over rows of phi = p_u ⊙ q_i; d/db = number of rows.
   let phi = withNoGrad { gmf.interaction(users: users, items: items) }
@@ -47,10 +50,12 @@ import Testing
   let gmf = GMF(userCount: 943, itemCount: 1682, factors: 8, using: &rng)
   let values = gmf.itemEmbedding.table.scalars
   let mean = values.reduce(0, +) / Float(values.count)
-  let sd = (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Float(values.count)).squareRoot()
+  let sd = (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Float(values.count))
+    .squareRoot()
   #expect(abs(mean) < 0.001)
   #expect(abs(sd - 0.01) < 0.001)
-  #expect(gmf.namedParameters.map(\.0) == ["user.table", "item.table", "output.weight", "output.bias"])
+  #expect(
+    gmf.namedParameters.map(\.0) == ["user.table", "item.table", "output.weight", "output.bias"])
 }
 
 // MARK: - MLP
@@ -95,7 +100,9 @@ import Testing
     ])
   #expect(neumf.output.weight.shape == [16, 1])
   #expect(!neumf.gmf.userEmbedding.table.isIdentical(to: neumf.mlp.userEmbedding.table))
-  #expect(neumf.parameterCount == 10 * 8 + 20 * 8 + 10 * 32 + 20 * 32 + (64 * 32 + 32) + (32 * 16 + 16) + (16 * 8 + 8) + 17)
+  #expect(
+    neumf.parameterCount == 10 * 8 + 20 * 8 + 10 * 32 + 20 * 32 + (64 * 32 + 32) + (32 * 16 + 16)
+      + (16 * 8 + 8) + 17)
 }
 
 @Test func pretrainedNeuMFStartsAsTheAlphaWeightedSumOfItsTwoModels() {
@@ -106,7 +113,8 @@ import Testing
   for p in gmf.parameters + mlp.parameters {
     p.assign(Tensor.normal(p.shape, standardDeviation: 0.5, using: &rng))
   }
-  let users = [0, 1, 5, 5], items = [8, 2, 0, 3]
+  let users = [0, 1, 5, 5]
+  let items = [8, 2, 0, 3]
   for alpha: Float in [0.5, 0.2] {
     let neumf = NeuMF(pretrainedGMF: gmf, mlp: mlp, alpha: alpha, using: &rng)
     let fused = withNoGrad { neumf.logits(users: users, items: items).scalars }

@@ -1,0 +1,147 @@
+# Drawn by ModernRecSys (Sources/Plot). Self-contained: run `gnuplot` on this
+# file in its folder to redraw the figure.
+
+# MARK: data
+$p1_1 << EOD
+1.0 0.0975609756097561
+2.0 0.15164369034994699
+3.0 0.19406150583244963
+4.0 0.2301166489925769
+5.0 0.271474019088017
+6.0 0.3054082714740191
+7.0 0.33085896076352067
+8.0 0.34994697773064687
+9.0 0.3711558854718982
+10.0 0.40402969247083775
+EOD
+$p1_2 << EOD
+1.0 0.13361611876988336
+2.0 0.2354188759278897
+3.0 0.3181336161187699
+4.0 0.3860021208907741
+5.0 0.43478260869565216
+6.0 0.47720042417815484
+7.0 0.513255567338282
+8.0 0.5514316012725344
+9.0 0.5758218451749735
+10.0 0.6086956521739131
+EOD
+$p1_3 << EOD
+1.0 0.1474019088016967
+2.0 0.23753976670201485
+3.0 0.31919406150583246
+4.0 0.3987274655355249
+5.0 0.44538706256627786
+6.0 0.49204665959703076
+7.0 0.5344644750795334
+8.0 0.5652173913043478
+9.0 0.6044538706256628
+10.0 0.6373276776246023
+EOD
+$p1_4 << EOD
+1.0 0.15800636267232238
+2.0 0.25556733828207845
+3.0 0.3563096500530223
+4.0 0.41675503711558853
+5.0 0.4740190880169671
+6.0 0.5238600212089077
+7.0 0.5683987274655355
+8.0 0.6055143160127253
+9.0 0.6362672322375398
+10.0 0.6553552492046659
+EOD
+$p2_1 << EOD
+1.0 0.013785790031813362
+2.0 0.024390243902439025
+3.0 0.036055143160127257
+4.0 0.043478260869565216
+5.0 0.05832449628844114
+6.0 0.061505832449628844
+7.0 0.06362672322375397
+8.0 0.07211028632025451
+9.0 0.08059384941675504
+10.0 0.08589607635206786
+EOD
+$p2_2 << EOD
+1.0 0.02863202545068929
+2.0 0.03711558854718982
+3.0 0.05620360551431601
+4.0 0.07423117709437964
+5.0 0.08483563096500531
+6.0 0.08907741251325557
+7.0 0.0975609756097561
+8.0 0.10392364793213149
+9.0 0.11134676564156946
+10.0 0.11876988335100742
+EOD
+$p2_3 << EOD
+1.0 0.012725344644750796
+2.0 0.031813361611876985
+3.0 0.04772004241781548
+4.0 0.061505832449628844
+5.0 0.07104984093319194
+6.0 0.08377518557794274
+7.0 0.088016967126193
+8.0 0.09862142099681867
+9.0 0.1071049840933192
+10.0 0.12089077412513255
+EOD
+$p2_4 << EOD
+1.0 0.029692470837751856
+2.0 0.04665959703075292
+3.0 0.05620360551431601
+4.0 0.07529162248144221
+5.0 0.09013785790031813
+6.0 0.10604453870625663
+7.0 0.11240721102863202
+8.0 0.12725344644750794
+9.0 0.13149522799575822
+10.0 0.1378579003181336
+EOD
+
+# MARK: terminal
+set encoding utf8
+set terminal svg size 920,360 fixed noenhanced font 'Helvetica,13' linewidth 1 background '#ffffff'
+set output 'hr-at-k.svg'
+set multiplot layout 1,2
+
+# Panel 1: HR@K, sampled protocol (1 + 99)
+reset
+set border 3 front linecolor rgb '#595959' linewidth 1
+set tics nomirror out scale 0.5 textcolor rgb '#262626'
+set xlabel textcolor rgb '#262626'
+set ylabel textcolor rgb '#262626'
+set title textcolor rgb '#262626'
+set key noopaque nobox samplen 2 spacing 1.2 textcolor rgb '#262626'
+set grid back linetype 1 linecolor rgb '#dcdcdc' linewidth 1 dashtype solid
+set title 'HR@K, sampled protocol (1 + 99)' font ',15'
+set xlabel 'K'
+set ylabel 'HR@K'
+set yrange [0.0:*]
+set key inside top left
+plot $p1_1 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#1f77b4' linewidth 2 title 'ItemPop', \
+     $p1_2 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#ff7f0e' linewidth 2 title 'ItemKNN', \
+     $p1_3 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#2ca02c' linewidth 2 title 'MF-BPR', \
+     $p1_4 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#d62728' linewidth 2 title 'MF-log loss'
+
+# Panel 2: HR@K, full ranking
+reset
+set border 3 front linecolor rgb '#595959' linewidth 1
+set tics nomirror out scale 0.5 textcolor rgb '#262626'
+set xlabel textcolor rgb '#262626'
+set ylabel textcolor rgb '#262626'
+set title textcolor rgb '#262626'
+set key noopaque nobox samplen 2 spacing 1.2 textcolor rgb '#262626'
+set grid back linetype 1 linecolor rgb '#dcdcdc' linewidth 1 dashtype solid
+set title 'HR@K, full ranking' font ',15'
+set xlabel 'K'
+set ylabel 'HR@K'
+set yrange [0.0:*]
+set key inside top left
+plot $p2_1 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#1f77b4' linewidth 2 title 'ItemPop', \
+     $p2_2 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#ff7f0e' linewidth 2 title 'ItemKNN', \
+     $p2_3 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#2ca02c' linewidth 2 title 'MF-BPR', \
+     $p2_4 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#d62728' linewidth 2 title 'MF-log loss'
+
+unset multiplot
+unset output
