@@ -329,6 +329,7 @@ let benchmarks: [(name: String, run: () -> [Row])] = [
   ("autorec", benchAutoRec),
   ("data", benchData),
   ("neumf-epoch", benchNeuMFEpoch),
+  ("autorec-epoch", benchAutoRecEpoch),
 ]
 
 var jsonPath: String?

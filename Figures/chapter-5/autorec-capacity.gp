@@ -1,0 +1,71 @@
+# Drawn by ModernRecSys (Sources/Plot). Self-contained: run `gnuplot` on this
+# file in its folder to redraw the figure.
+
+# MARK: data
+$p1_1 << EOD
+25.0 1.0193650311649571
+100.0 0.9497673920625426
+250.0 0.9173733516795859
+500.0 0.9013245871853676
+750.0 0.8953049380969309
+EOD
+$p1_2 << EOD
+25.0 0.910734440367481
+750.0 0.910734440367481
+EOD
+$p2_1 << EOD
+-4.000000010971202 0.9015869468882278
+-2.9999999793721193 0.8956858025464736
+-2.5228787415053007 0.9013245871853676
+-2.000000009707238 0.9377070278130656
+-1.5228787549875757 1.0090392127379668
+EOD
+$p2_2 << EOD
+-4.000000010971202 0.910734440367481
+-1.5228787549875757 0.910734440367481
+EOD
+
+# MARK: terminal
+set encoding utf8
+set terminal svg size 920,390 fixed noenhanced font 'Helvetica,13' linewidth 1 background '#ffffff'
+set output 'autorec-capacity.svg'
+set multiplot layout 1,2 title 'I-AutoRec after 25 epochs' font ',16'
+
+# Panel 1: Hidden units k (lambda = 0.003)
+reset
+set border 3 front linecolor rgb '#595959' linewidth 1
+set tics nomirror out scale 0.5 textcolor rgb '#262626'
+set xlabel textcolor rgb '#262626'
+set ylabel textcolor rgb '#262626'
+set title textcolor rgb '#262626'
+set key noopaque nobox samplen 2 spacing 1.2 textcolor rgb '#262626'
+set grid back linetype 1 linecolor rgb '#dcdcdc' linewidth 1 dashtype solid
+set title 'Hidden units k (lambda = 0.003)' font ',15'
+set xlabel 'hidden units k'
+set ylabel 'test RMSE'
+set logscale x 10
+set mxtics 10
+set xtics add (20.0, 50.0, 200.0, 500.0)
+set grid mxtics linetype 1 linecolor rgb '#f0f0f0' linewidth 1, linetype 1 linecolor rgb '#f0f0f0' linewidth 1
+set key inside top right
+plot $p1_1 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#1f77b4' linewidth 2 title 'I-AutoRec', \
+     $p1_2 using 1:2 with lines linecolor rgb '#ff7f0e' linewidth 2 dashtype 2 title 'MF'
+
+# Panel 2: L2 weight lambda (k = 500)
+reset
+set border 3 front linecolor rgb '#595959' linewidth 1
+set tics nomirror out scale 0.5 textcolor rgb '#262626'
+set xlabel textcolor rgb '#262626'
+set ylabel textcolor rgb '#262626'
+set title textcolor rgb '#262626'
+set key noopaque nobox samplen 2 spacing 1.2 textcolor rgb '#262626'
+set grid back linetype 1 linecolor rgb '#dcdcdc' linewidth 1 dashtype solid
+set title 'L2 weight lambda (k = 500)' font ',15'
+set xlabel 'log10(lambda)'
+set ylabel 'test RMSE'
+set key inside top left
+plot $p2_1 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#1f77b4' linewidth 2 title 'I-AutoRec', \
+     $p2_2 using 1:2 with lines linecolor rgb '#ff7f0e' linewidth 2 dashtype 2 title 'MF'
+
+unset multiplot
+unset output
