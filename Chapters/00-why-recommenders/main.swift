@@ -232,20 +232,4 @@ func ratingsByMonth(_ ratings: [Rating]) -> [(month: String, count: Int)] {
   }
 }
 
-/// How many users rated two or more movies in the very second of their last rating: the
-/// reason "the latest interaction" needs a tie rule in Chapter 2.
-func usersWithTiesInTheirLastSecond(_ ratings: [Rating], userCount: Int) -> Int {
-  var latest = Array(repeating: Int.min, count: userCount)
-  var countAtLatest = Array(repeating: 0, count: userCount)
-  for r in ratings {
-    if r.timestamp > latest[r.user] {
-      latest[r.user] = r.timestamp
-      countAtLatest[r.user] = 1
-    } else if r.timestamp == latest[r.user] {
-      countAtLatest[r.user] += 1
-    }
-  }
-  return countAtLatest.filter { $0 > 1 }.count
-}
-
 Chapter0.main()

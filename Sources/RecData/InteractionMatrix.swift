@@ -145,12 +145,8 @@ public struct InteractionMatrix: Sendable, Equatable {
     }
   }
 
-  /// Jaccard similarity of two users' item sets:
-  ///
-  /// ```
-  /// J(a, b) = |I(a) ∩ I(b)| / |I(a) ∪ I(b)|      (0 when both are empty)
-  /// ```
-  public func jaccard(user a: Int, _ b: Int) -> Double {
+  /// How many items users `a` and `b` share, |I(a) ∩ I(b)|, by merging their sorted rows.
+  public func sharedItemCount(user a: Int, _ b: Int) -> Int {
     let x = items(of: a)
     let y = items(of: b)
     var i = x.startIndex
@@ -167,7 +163,17 @@ public struct InteractionMatrix: Sendable, Equatable {
         j += 1
       }
     }
-    let union = x.count + y.count - common
+    return common
+  }
+
+  /// Jaccard similarity of two users' item sets:
+  ///
+  /// ```
+  /// J(a, b) = |I(a) ∩ I(b)| / |I(a) ∪ I(b)|      (0 when both are empty)
+  /// ```
+  public func jaccard(user a: Int, _ b: Int) -> Double {
+    let common = sharedItemCount(user: a, b)
+    let union = items(of: a).count + items(of: b).count - common
     return union == 0 ? 0 : Double(common) / Double(union)
   }
 }

@@ -50,23 +50,7 @@ public enum UserSimilarity: String, Sendable, CaseIterable {
 
   /// |I(a) ∩ I(b)|, by merging the two sorted rows.
   public static func overlap(_ matrix: InteractionMatrix, _ a: Int, _ b: Int) -> Int {
-    let x = matrix.items(of: a)
-    let y = matrix.items(of: b)
-    var i = x.startIndex
-    var j = y.startIndex
-    var shared = 0
-    while i < x.endIndex && j < y.endIndex {
-      if x[i] == y[j] {
-        shared += 1
-        i += 1
-        j += 1
-      } else if x[i] < y[j] {
-        i += 1
-      } else {
-        j += 1
-      }
-    }
-    return shared
+    matrix.sharedItemCount(user: a, b)
   }
 }
 

@@ -137,3 +137,15 @@ let tiedRatings = [
   #expect(instances.batches(size: 4).count == 3)
   #expect(batches.flatMap(\.users) == instances.users)
 }
+
+@Test func usersWithTiesInTheirLastSecondCountsOnlyTiesAtTheLatestTime() {
+  let ratings = [
+    Rating(user: 0, item: 0, rating: 3, timestamp: 10),
+    Rating(user: 0, item: 1, rating: 3, timestamp: 10),  // user 0: tie at its latest second
+    Rating(user: 1, item: 0, rating: 3, timestamp: 5),
+    Rating(user: 1, item: 1, rating: 3, timestamp: 5),  // user 1: tie, but not at its latest
+    Rating(user: 1, item: 2, rating: 3, timestamp: 9),
+    Rating(user: 2, item: 2, rating: 3, timestamp: 1),
+  ]
+  #expect(usersWithTiesInTheirLastSecond(ratings, userCount: 3) == 1)
+}
