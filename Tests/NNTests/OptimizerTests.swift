@@ -68,9 +68,11 @@ let adamDecayVariants: [(Float, Float)] = [(0, 1), (0.01, 1), (0, 1 - 0.001 * 0.
 func adamFastKernelsEqualTheReferenceBitForBit(l2: Float, shrink: Float) {
   // 4,099 coordinates: 512 blocks of eight and a tail of three, over six steps.
   let reference = adamBits(kernel: .reference, count: 4099, steps: 6, l2: l2, shrink: shrink)
-  #expect(adamBits(kernel: .fastest, count: 4099, steps: 6, l2: l2, shrink: shrink) == reference)
-  #expect(
-    adamBits(kernel: .portableC, count: 4099, steps: 6, l2: l2, shrink: shrink) == reference)
+  for kernel in [AdamKernel.fastest, .portableC] {
+    let bits = adamBits(kernel: kernel, count: 4099, steps: 6, l2: l2, shrink: shrink)
+    let differing = zip(bits, reference).filter { $0 != $1 }.count
+    #expect(differing == 0, "\(kernel): \(differing) of \(bits.count) numbers differ")
+  }
 }
 
 @Test func adamWeightDecayL2AndDecoupledDiffer() {
