@@ -38,7 +38,9 @@ let package = Package(
     .target(
       name: "Tensors",
       dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux]))]),
-    .target(name: "NN", dependencies: ["Tensors"]),
+    /// Hand-vectorised C inner loops (Adam's update), chosen at run time by processor.
+    .target(name: "CKernels"),
+    .target(name: "NN", dependencies: ["Tensors", "CKernels"]),
     /// A thin C API over gnuplot-iostream (C++), so Swift can drive gnuplot.
     .target(
       name: "CGnuplot",

@@ -1,8 +1,5 @@
+import CKernels
 import Tensors
-
-#if arch(x86_64) && canImport(_Builtin_intrinsics)
-  import _Builtin_intrinsics.intel
-#endif
 
 /// Adam (Kingma & Ba, 2015) with bias correction, and either L2 weight decay (added to the
 /// gradient, PyTorch's `Adam`) or decoupled weight decay (AdamW, Loshchilov & Hutter, 2019).
@@ -17,7 +14,7 @@ import Tensors
 /// w = w - learningRate * weightDecay * w        if decoupled
 /// w = w - learningRate * (m / (1 - beta1^t)) / (sqrt(v / (1 - beta2^t)) + epsilon)
 /// ```
-/// Each parameter is updated in one loop over its coordinates.
+/// Each parameter is updated in one loop over its coordinates (`adamUpdateReference`).
 public final class Adam: Optimizer {
   public let parameters: [Tensor]
   /// The step size.
@@ -66,39 +63,63 @@ public final class Adam: Optimizer {
   }
 }
 
-/// The Adam update of one parameter, coordinate by coordinate. The readable loop is the
-/// `for i` at the end; on x86-64 the same arithmetic runs four coordinates at a time first,
-/// because Swift's scalar `squareRoot()` on Linux calls `sqrtf` (which may set `errno`),
-/// and that call keeps the compiler from vectorising the loop.
+// MARK: - The update loop
+
+/// Which implementation of the update loop runs; all three give the same bits.
+enum AdamKernel {
+  /// The readable Swift loop, `adamUpdateReference`.
+  case reference
+  /// The C loop in `CKernels`, one coordinate at a time.
+  case portableC
+  /// The C loop, eight coordinates at a time with AVX when the processor has it.
+  case fastest
+}
+
+/// The Adam update of one parameter: `adamUpdateReference`'s arithmetic, by `kernel`.
+///
+/// The fast version is C (`CKernels/Adam.c`) because the loop is bound by one square root and
+/// one division per coordinate, and AVX does eight of each at a time where SSE does four;
+/// Swift cannot compile one function for AVX while the rest of the package stays
+/// runnable on processors without it. The C loops do the same operations in the same order,
+/// so the results are equal to the bit (`OptimizerTests` holds them so).
 @inline(__always)
 func adamUpdate(
   _ w: UnsafeMutablePointer<Float>, _ g: UnsafeMutablePointer<Float>,
-  _ m: UnsafeMutablePointer<Float>,
-  _ v: UnsafeMutablePointer<Float>, count n: Int, beta1 b1: Float, beta2 b2: Float, l2: Float,
-  shrink: Float,
-  stepSize: Float, inverseRootCorrection2 c: Float, epsilon eps: Float
+  _ m: UnsafeMutablePointer<Float>, _ v: UnsafeMutablePointer<Float>, count n: Int,
+  beta1 b1: Float, beta2 b2: Float, l2: Float, shrink: Float, stepSize: Float,
+  inverseRootCorrection2 c: Float, epsilon eps: Float, kernel: AdamKernel = .fastest
 ) {
-  var start = 0
-  #if arch(x86_64) && canImport(_Builtin_intrinsics)
-    typealias V = SIMD4<Float>
-    let (rw, rg, rm, rv) = (
-      UnsafeMutableRawPointer(w), UnsafeRawPointer(g), UnsafeMutableRawPointer(m),
-      UnsafeMutableRawPointer(v)
-    )
-    while start + 4 <= n {
-      let o = 4 * start
-      let wi = rw.loadUnaligned(fromByteOffset: o, as: V.self)
-      let gi = rg.loadUnaligned(fromByteOffset: o, as: V.self) + l2 * wi
-      let mi = b1 * rm.loadUnaligned(fromByteOffset: o, as: V.self) + (1 - b1) * gi
-      let vi = b2 * rv.loadUnaligned(fromByteOffset: o, as: V.self) + (1 - b2) * gi * gi
-      rm.storeBytes(of: mi, toByteOffset: o, as: V.self)
-      rv.storeBytes(of: vi, toByteOffset: o, as: V.self)
-      rw.storeBytes(
-        of: shrink * wi - stepSize * mi / (_mm_sqrt_ps(vi) * c + eps), toByteOffset: o, as: V.self)
-      start += 4
-    }
-  #endif
-  for i in start..<n {
+  switch kernel {
+  case .reference:
+    adamUpdateReference(
+      w, g, m, v, count: n, beta1: b1, beta2: b2, l2: l2, shrink: shrink, stepSize: stepSize,
+      inverseRootCorrection2: c, epsilon: eps)
+  case .portableC:
+    ck_adam_update_portable(w, g, m, v, n, b1, b2, l2, shrink, stepSize, c, eps)
+  case .fastest:
+    ck_adam_update(w, g, m, v, n, b1, b2, l2, shrink, stepSize, c, eps)
+  }
+}
+
+/// The Adam update of one parameter, coordinate by coordinate: the definition the fast
+/// kernels follow operation for operation. The bias corrections are folded into two
+/// numbers computed once per step,
+///
+/// ```
+/// stepSize = learningRate / (1 - beta1^t)
+/// c        = 1 / sqrt(1 - beta2^t)
+/// ```
+///
+/// so that `stepSize * m / (sqrt(v) * c + epsilon)` is Adam's
+/// `learningRate * m^ / (sqrt(v^) + epsilon)`; `shrink` is `1 - learningRate * weightDecay`
+/// for decoupled decay (and 1 otherwise), `l2` the weight decay added to the gradient (or 0).
+func adamUpdateReference(
+  _ w: UnsafeMutablePointer<Float>, _ g: UnsafeMutablePointer<Float>,
+  _ m: UnsafeMutablePointer<Float>, _ v: UnsafeMutablePointer<Float>, count n: Int,
+  beta1 b1: Float, beta2 b2: Float, l2: Float, shrink: Float, stepSize: Float,
+  inverseRootCorrection2 c: Float, epsilon eps: Float
+) {
+  for i in 0..<n {
     let gi = g[i] + l2 * w[i]
     m[i] = b1 * m[i] + (1 - b1) * gi
     v[i] = b2 * v[i] + (1 - b2) * gi * gi

@@ -1,0 +1,40 @@
+// CKernels: the few inner loops that Swift cannot express at full speed, in plain C with
+// hand-vectorised versions chosen once at run time. Each kernel has a readable Swift
+// reference beside its caller, and a test holds the two bit-for-bit equal.
+
+#ifndef CKERNELS_H
+#define CKERNELS_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// The Adam update of one parameter, n coordinates, in place (see NN/Adam.swift):
+///
+///     g' = g[i] + l2 * w[i]
+///     m[i] = beta1 * m[i] + (1 - beta1) * g'
+///     v[i] = beta2 * v[i] + (1 - beta2) * g' * g'
+///     w[i] = shrink * w[i] - stepSize * m[i] / (sqrt(v[i]) * c + epsilon)
+///
+/// Every coordinate goes through exactly these operations in this order (no fused
+/// multiply-add), so the result is the same to the bit whichever version runs: 8-wide AVX
+/// when the processor has it, otherwise plain C.
+void ck_adam_update(float *w, const float *g, float *m, float *v, ptrdiff_t n, float beta1,
+                    float beta2, float l2, float shrink, float stepSize, float c,
+                    float epsilon);
+
+/// The plain C version of `ck_adam_update`, whatever the processor (for tests).
+void ck_adam_update_portable(float *w, const float *g, float *m, float *v, ptrdiff_t n,
+                             float beta1, float beta2, float l2, float shrink,
+                             float stepSize, float c, float epsilon);
+
+/// 1 when `ck_adam_update` runs the AVX version on this processor, 0 otherwise.
+int ck_adam_uses_avx(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
