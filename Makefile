@@ -33,7 +33,7 @@ else
 	@missing=""; \
 	command -v gnuplot >/dev/null || missing="$$missing gnuplot-nox"; \
 	[ -f /usr/include/gnuplot-iostream.h ] || missing="$$missing libgnuplot-iostream-dev"; \
-	pkg-config --exists openblas 2>/dev/null || dpkg -s libopenblas-dev >/dev/null 2>&1 || missing="$$missing libopenblas-dev"; \
+	pkg-config --exists openblas 2>/dev/null || missing="$$missing libopenblas-dev"; \
 	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
 	if [ -n "$$missing" ]; then \
 	  echo "==> installing system packages:$$missing"; \
