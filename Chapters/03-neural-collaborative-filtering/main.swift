@@ -616,11 +616,13 @@ func atK(_ results: [(name: String, result: RankingResult)]) -> Figure {
           name, x: result.cutoffs.map(Double.init), y: values(result), markers: true,
           dashed: name.hasPrefix("Item"))
       }, title: title, xLabel: "K", yLabel: title.components(separatedBy: " ")[0])
-    chart.legend = .bottomRight
+    // Seven series: a legend inside the axes would hide ItemPop's line.
+    chart.legend = .outsideBelow
     return chart
   }
   return Figure(
-    panels: [panel("HR@K by K", { $0.hitRates }), panel("NDCG@K by K", { $0.ndcgs })], columns: 2)
+    panels: [panel("HR@K by K", { $0.hitRates }), panel("NDCG@K by K", { $0.ndcgs })], columns: 2,
+    height: 480)
 }
 
 /// HR@10 and NDCG@10 of each model against a swept setting.

@@ -173,7 +173,7 @@ EOD
 
 # MARK: terminal
 set encoding utf8
-set terminal svg size 920,360 fixed noenhanced font 'Helvetica,13' linewidth 1 background '#ffffff'
+set terminal svg size 920,480 fixed noenhanced font 'Helvetica,13' linewidth 1 background '#ffffff'
 set output 'hr-at-k.svg'
 set multiplot layout 1,2
 
@@ -189,7 +189,7 @@ set grid back linetype 1 linecolor rgb '#dcdcdc' linewidth 1 dashtype solid
 set title 'HR@K by K' font ',15'
 set xlabel 'K'
 set ylabel 'HR@K'
-set key inside bottom right
+set key outside bottom center horizontal
 plot $p1_1 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#1f77b4' linewidth 2 dashtype 2 title 'ItemPop', \
      $p1_2 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#ff7f0e' linewidth 2 dashtype 2 title 'ItemKNN', \
      $p1_3 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#2ca02c' linewidth 2 title 'MF-BPR', \
@@ -210,7 +210,7 @@ set grid back linetype 1 linecolor rgb '#dcdcdc' linewidth 1 dashtype solid
 set title 'NDCG@K by K' font ',15'
 set xlabel 'K'
 set ylabel 'NDCG@K'
-set key inside bottom right
+set key outside bottom center horizontal
 plot $p2_1 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#1f77b4' linewidth 2 dashtype 2 title 'ItemPop', \
      $p2_2 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#ff7f0e' linewidth 2 dashtype 2 title 'ItemKNN', \
      $p2_3 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#2ca02c' linewidth 2 title 'MF-BPR', \
