@@ -15,18 +15,30 @@ $p1_1 << EOD
 10.0 0.41039236479321317
 EOD
 $p1_2 << EOD
-1.0 0.12195121951219512
-2.0 0.20996818663838812
-3.0 0.264050901378579
-4.0 0.3181336161187699
-5.0 0.3552492046659597
-6.0 0.3934252386002121
-7.0 0.432661717921527
-8.0 0.4591728525980912
-9.0 0.48568398727465534
-10.0 0.5068928950159067
+1.0 0.14422057264050903
+2.0 0.23647932131495228
+3.0 0.3075291622481442
+4.0 0.37009544008483564
+5.0 0.42948038176033937
+6.0 0.4782608695652174
+7.0 0.5185577942735949
+8.0 0.5514316012725344
+9.0 0.5864262990455992
+10.0 0.6097560975609756
 EOD
 $p1_3 << EOD
+1.0 0.15588547189819724
+2.0 0.23753976670201485
+3.0 0.3117709437963945
+4.0 0.3806998939554613
+5.0 0.4496288441145281
+6.0 0.4931071049840933
+7.0 0.5397667020148462
+8.0 0.584305408271474
+9.0 0.6065747613997879
+10.0 0.6352067868504772
+EOD
+$p1_4 << EOD
 1.0 0.14422057264050903
 2.0 0.2492046659597031
 3.0 0.3361611876988335
@@ -38,7 +50,7 @@ $p1_3 << EOD
 9.0 0.6023329798515377
 10.0 0.630965005302227
 EOD
-$p1_4 << EOD
+$p1_5 << EOD
 1.0 0.1474019088016967
 2.0 0.23966065747614
 3.0 0.3181336161187699
@@ -50,7 +62,7 @@ $p1_4 << EOD
 9.0 0.5811240721102863
 10.0 0.6171792152704135
 EOD
-$p1_5 << EOD
+$p1_6 << EOD
 1.0 0.14528101802757157
 2.0 0.25026511134676566
 3.0 0.34146341463414637
@@ -62,7 +74,7 @@ $p1_5 << EOD
 9.0 0.6139978791092259
 10.0 0.6468716861081655
 EOD
-$p1_6 << EOD
+$p1_7 << EOD
 1.0 0.15164369034994699
 2.0 0.2545068928950159
 3.0 0.3297985153764581
@@ -87,18 +99,30 @@ $p2_1 << EOD
 10.0 0.22602132512183823
 EOD
 $p2_2 << EOD
-1.0 0.12195121951219512
-2.0 0.1774837428912308
-3.0 0.2045251002613262
-4.0 0.22781725769689679
-5.0 0.24217552731853928
-6.0 0.25577410498119985
-7.0 0.26885293142163824
-8.0 0.27721626325583043
-9.0 0.28519691001256364
-10.0 0.29132765924518045
+1.0 0.14422057264050903
+2.0 0.20242936220648608
+3.0 0.23795428267308202
+4.0 0.2649001118632521
+5.0 0.28787334325788044
+6.0 0.3052493036046134
+7.0 0.3186816118407394
+8.0 0.3290521433151378
+9.0 0.33958659703402555
+10.0 0.3463304211899041
 EOD
 $p2_3 << EOD
+1.0 0.15588547189819724
+2.0 0.20740359599682068
+3.0 0.24451918454401048
+4.0 0.27420526755013
+5.0 0.3008706254188949
+6.0 0.3163578944235916
+7.0 0.33191109343384273
+8.0 0.3459614909152855
+9.0 0.3526652341909414
+10.0 0.3609417456549741
+EOD
+$p2_4 << EOD
 1.0 0.14422057264050903
 2.0 0.21045816076731055
 3.0 0.2539364216368757
@@ -110,7 +134,7 @@ $p2_3 << EOD
 9.0 0.3512225649506392
 10.0 0.3594990764146718
 EOD
-$p2_4 << EOD
+$p2_5 << EOD
 1.0 0.1474019088016967
 2.0 0.20561069836767382
 3.0 0.24484717768898873
@@ -122,7 +146,7 @@ $p2_4 << EOD
 9.0 0.3409939791375425
 10.0 0.351416252832991
 EOD
-$p2_5 << EOD
+$p2_6 << EOD
 1.0 0.14528101802757157
 2.0 0.21151860615437307
 3.0 0.2571177577980634
@@ -134,7 +158,7 @@ $p2_5 << EOD
 9.0 0.35592536092745625
 10.0 0.3654280222380124
 EOD
-$p2_6 << EOD
+$p2_7 << EOD
 1.0 0.15164369034994699
 2.0 0.21654314538327774
 3.0 0.2541889566239988
@@ -149,7 +173,7 @@ EOD
 
 # MARK: terminal
 set encoding utf8
-set terminal svg size 920,360 fixed noenhanced font 'Helvetica,13' linewidth 1 background '#ffffff'
+set terminal svg size 920,480 fixed noenhanced font 'Helvetica,13' linewidth 1 background '#ffffff'
 set output 'hr-at-k.svg'
 set multiplot layout 1,2
 
@@ -165,13 +189,14 @@ set grid back linetype 1 linecolor rgb '#dcdcdc' linewidth 1 dashtype solid
 set title 'HR@K by K' font ',15'
 set xlabel 'K'
 set ylabel 'HR@K'
-set key inside bottom right
+set key outside bottom center horizontal
 plot $p1_1 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#1f77b4' linewidth 2 dashtype 2 title 'ItemPop', \
      $p1_2 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#ff7f0e' linewidth 2 dashtype 2 title 'ItemKNN', \
-     $p1_3 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#2ca02c' linewidth 2 title 'GMF', \
-     $p1_4 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#d62728' linewidth 2 title 'MLP', \
-     $p1_5 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#9467bd' linewidth 2 title 'NeuMF', \
-     $p1_6 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#8c564b' linewidth 2 title 'NeuMF (pretrained)'
+     $p1_3 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#2ca02c' linewidth 2 title 'MF-BPR', \
+     $p1_4 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#d62728' linewidth 2 title 'GMF', \
+     $p1_5 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#9467bd' linewidth 2 title 'MLP', \
+     $p1_6 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#8c564b' linewidth 2 title 'NeuMF', \
+     $p1_7 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#e377c2' linewidth 2 title 'NeuMF (pretrained)'
 
 # Panel 2: NDCG@K by K
 reset
@@ -185,13 +210,14 @@ set grid back linetype 1 linecolor rgb '#dcdcdc' linewidth 1 dashtype solid
 set title 'NDCG@K by K' font ',15'
 set xlabel 'K'
 set ylabel 'NDCG@K'
-set key inside bottom right
+set key outside bottom center horizontal
 plot $p2_1 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#1f77b4' linewidth 2 dashtype 2 title 'ItemPop', \
      $p2_2 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#ff7f0e' linewidth 2 dashtype 2 title 'ItemKNN', \
-     $p2_3 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#2ca02c' linewidth 2 title 'GMF', \
-     $p2_4 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#d62728' linewidth 2 title 'MLP', \
-     $p2_5 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#9467bd' linewidth 2 title 'NeuMF', \
-     $p2_6 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#8c564b' linewidth 2 title 'NeuMF (pretrained)'
+     $p2_3 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#2ca02c' linewidth 2 title 'MF-BPR', \
+     $p2_4 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#d62728' linewidth 2 title 'GMF', \
+     $p2_5 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#9467bd' linewidth 2 title 'MLP', \
+     $p2_6 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#8c564b' linewidth 2 title 'NeuMF', \
+     $p2_7 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#e377c2' linewidth 2 title 'NeuMF (pretrained)'
 
 unset multiplot
 unset output

@@ -97,6 +97,14 @@ public final class PointwiseTrainer {
     public var hitRate: Double
     /// NDCG@10 under the given protocol after this epoch.
     public var ndcg: Double
+
+    /// A record of one epoch (NaN metrics for an epoch that was not evaluated).
+    public init(epoch: Int, loss: Double, hitRate: Double, ndcg: Double) {
+      self.epoch = epoch
+      self.loss = loss
+      self.hitRate = hitRate
+      self.ndcg = ndcg
+    }
   }
 
   /// Trains for `epochs` epochs, evaluating HR@10 and NDCG@10 under `sampled` after each

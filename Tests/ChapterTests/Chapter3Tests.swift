@@ -7,6 +7,8 @@ import Testing
 /// committed full run, a quick run on the real data, and its new failure mode.
 @Suite struct Chapter3Tests {
   static let models = ["GMF", "MLP", "NeuMF", "NeuMF (pretrained)"]
+  /// The learned models of the comparison: Chapter 2's MF-BPR and this chapter's.
+  static let learned = ["MF-BPR"] + models
 
   @Test func quickRunMatchesGolden() throws {
     let (results, out, run) = try ChapterHarness.quickRun(chapter: 3)
@@ -34,12 +36,12 @@ import Testing
     return try ChapterResults.decode(from: Data(contentsOf: url))
   }
 
-  @Test func everyNeuralModelBeatsItemPopInTheCommittedFullRun() throws {
+  @Test func everyLearnedModelBeatsItemPopInTheCommittedFullRun() throws {
     let results = try Self.committed()
     #expect(results.mode == .full && results.data == "ml-100k")
     let pop = try #require(results.metrics["ItemPop/HR@10"])
     let popNDCG = try #require(results.metrics["ItemPop/NDCG@10"])
-    for model in Self.models {
+    for model in Self.learned {
       let hr = try #require(results.metrics["\(model)/HR@10"])
       let ndcg = try #require(results.metrics["\(model)/NDCG@10"])
       #expect(hr > pop + 0.1, "\(model) HR@10 \(hr) vs ItemPop \(pop)")
@@ -56,9 +58,11 @@ import Testing
     #expect(r["NeuMF/HR@10"]! >= 0.62)
     #expect(r["NeuMF (pretrained)/HR@10"]! >= 0.60)
     #expect(r["NeuMF/NDCG@10"]! >= 0.34)
+    #expect(r["MF-BPR/HR@10"]! >= 0.60)
+    #expect(r["ItemKNN/HR@10"]! >= 0.57)
     #expect(r["ItemPop/HR@10"]! > 0.38 && r["ItemPop/HR@10"]! < 0.44)  // the popularity list is fixed
     // Full ranking is much harder than 1-in-100; every model loses most of its hits.
-    for model in ["ItemPop", "ItemKNN"] + Self.models {
+    for model in ["ItemPop", "ItemKNN"] + Self.learned {
       let sampled = r["\(model)/HR@10"]!
       let full = r["\(model)/full HR@10"]!
       #expect(full > 0.02 && full < sampled / 2, "\(model): full HR@10 \(full), sampled \(sampled)")
@@ -67,6 +71,24 @@ import Testing
     #expect(r["Ties/users with several ratings in their last second"]! > 300)
     #expect(r["Ties (last in file order)/test items changed"]! == 0)
     #expect(r["Ties (lowest item id)/test items changed"]! > 200)
+  }
+
+  /// Chapter 3's MF-BPR and ItemKNN are Chapter 2's models (same split, settings and
+  /// generator), so under full ranking, which does not depend on the sampled negatives'
+  /// seed, they score exactly what Chapter 2's committed full run recorded.
+  @Test func mfBPRAndItemKNNAreChapter2sModels() throws {
+    let r = try Self.committed().metrics
+    let url = ChapterHarness.packageRoot.appendingPathComponent("Figures/chapter-2/results.json")
+    let chapter2 = try ChapterResults.decode(from: Data(contentsOf: url))
+    try #require(chapter2.mode == .full && chapter2.data == "ml-100k")
+    for model in ["MF-BPR", "ItemKNN"] {
+      let ours = try #require(r["\(model)/full HR@10"])
+      let theirs = try #require(chapter2.metrics["\(model)/HR@10 (full)"])
+      #expect(ours == theirs, "\(model): full HR@10 \(ours) here, \(theirs) in Chapter 2")
+      let oursNDCG = try #require(r["\(model)/full NDCG@10"])
+      let theirsNDCG = try #require(chapter2.metrics["\(model)/NDCG@10 (full)"])
+      #expect(oursNDCG == theirsNDCG, "\(model): full NDCG@10")
+    }
   }
 
   // MARK: - Real data
