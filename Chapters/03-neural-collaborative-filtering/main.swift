@@ -655,19 +655,4 @@ func heldOutChanges(_ a: [Rating], _ b: [Rating]) -> Int {
   return a.filter { before[$0.user] != $0.item }.count
 }
 
-/// How many users rated two or more movies in the very second of their last rating.
-func usersWithTiesInTheirLastSecond(_ ratings: [Rating], userCount: Int) -> Int {
-  var latest = Array(repeating: Int.min, count: userCount)
-  var countAtLatest = Array(repeating: 0, count: userCount)
-  for r in ratings {
-    if r.timestamp > latest[r.user] {
-      latest[r.user] = r.timestamp
-      countAtLatest[r.user] = 1
-    } else if r.timestamp == latest[r.user] {
-      countAtLatest[r.user] += 1
-    }
-  }
-  return countAtLatest.filter { $0 > 1 }.count
-}
-
 Chapter3.main()
