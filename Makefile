@@ -14,7 +14,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 UNAME := $(shell uname -s)
 
 .DEFAULT_GOAL := help
-.PHONY: help deps data chapters book test bench clean $(addprefix chapter-,$(CHAPTERS))
+.PHONY: help deps data book test exercise bench clean $(addprefix chapter-,$(CHAPTERS))
 
 help: ## this list
 	@echo "ModernRecSys: deep-learning recommender systems, in Swift, chapter by chapter."
@@ -71,6 +71,11 @@ TEST_BUILD := -c release -Xswiftc -enable-testing --scratch-path .build-test
 test: deps ## build everything and run every test (unit, exercises, chapter regressions)
 	$(SWIFT) build $(TEST_BUILD) --build-tests
 	$(SWIFT) test $(TEST_BUILD) --skip-build
+
+exercise: deps ## grade one exercise, e.g. make exercise E=3.2 (its test, same build as make test)
+	@[ -n "$(E)" ] || { echo "usage: make exercise E=3.2"; exit 2; }
+	$(SWIFT) build $(TEST_BUILD) --build-tests
+	$(SWIFT) test $(TEST_BUILD) --skip-build --filter "Exercise $(E)"
 
 bench: deps ## benchmarks: matmul GFLOP/s vs numpy, NeuMF and AutoRec steps, epoch times
 	@$(MAKE) --no-print-directory data || true
