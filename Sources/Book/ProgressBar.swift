@@ -11,8 +11,8 @@
 ///     for batch in batches { …; bar.advance(status: "loss \(loss)") }; bar.finish()
 ///
 /// On a terminal: `GMF epoch 3/20 [#########·········]  45% 871/1935 loss 0.3120`.
-/// Elsewhere it prints one line at the start's first quarter, half, three quarters, and
-/// at the end, so logs stay short and readable.
+/// Elsewhere it prints one line at a quarter, half and three quarters of a long loop (100
+/// steps or more), and one at the end, so logs stay short and readable.
 public final class ProgressBar {
   public let label: String
   public let total: Int
@@ -43,7 +43,7 @@ public final class ProgressBar {
         lastDrawnPermille = permille
         draw(terminator: "")
       }
-    } else {
+    } else if total >= 100 {  // a short loop gets only its final line
       while nextPlainQuarter < 4 && done * 4 >= nextPlainQuarter * total {
         nextPlainQuarter += 1
         if done < total { print(line()) }

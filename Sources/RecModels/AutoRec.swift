@@ -152,20 +152,10 @@ extension AutoRec {
   ) -> Double {
     var order = (0..<rows.rowCount).filter { rows.rowCounts[$0] > 0 }
     rng.shuffle(&order)
-    var total = 0.0
-    var batches = 0
-    for start in stride(from: 0, to: order.count, by: batchSize) {
-      let batch = Array(order[start..<min(start + batchSize, order.count)])
+    return optimizer.epoch(over: order, batchSize: batchSize, progress: progress) { batch in
       let (ratings, mask) = rows.batch(batch)
-      let loss = self.loss(ratings: ratings, mask: mask, l2: l2)
-      optimizer.zeroGrad()
-      loss.backward()
-      optimizer.step()
-      total += Double(loss.scalar)
-      batches += 1
-      progress?(Double(loss.scalar))
+      return self.loss(ratings: ratings, mask: mask, l2: l2)
     }
-    return batches > 0 ? total / Double(batches) : 0
   }
 
   /// Every row's reconstruction, row-major (rows.rowCount x rows.columnCount), computed in

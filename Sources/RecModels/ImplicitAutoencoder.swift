@@ -67,19 +67,9 @@ extension ImplicitAutoencoder {
   ) -> Double {
     var users = (0..<train.userCount).filter { train.degree(ofUser: $0) > 0 }
     rng.shuffle(&users)
-    var total = 0.0
-    var batches = 0
-    for start in stride(from: 0, to: users.count, by: batchSize) {
-      let batch = Array(users[start..<min(start + batchSize, users.count)])
-      let loss = self.loss(rows: train.denseRows(users: batch), users: batch)
-      optimizer.zeroGrad()
-      loss.backward()
-      optimizer.step()
-      total += Double(loss.scalar)
-      batches += 1
-      progress?(Double(loss.scalar))
+    return optimizer.epoch(over: users, batchSize: batchSize, progress: progress) { batch in
+      self.loss(rows: train.denseRows(users: batch), users: batch)
     }
-    return batches > 0 ? total / Double(batches) : 0
   }
 
   /// Every user's scores for every item, row-major (userCount x itemCount), from their
