@@ -24,14 +24,6 @@ import Testing
       FileManager.default.fileExists(atPath: out.appendingPathComponent("statistics.md").path))
   }
 
-  @Test func sameSeedGivesSameResultsBytes() throws {
-    let first = try ChapterHarness.quickRun(chapter: 0)
-    let second = try ChapterHarness.quickRun(chapter: 0)
-    let a = try Data(contentsOf: first.out.appendingPathComponent("results.json"))
-    let b = try Data(contentsOf: second.out.appendingPathComponent("results.json"))
-    #expect(a == b)
-  }
-
   @Test func aFigureScriptRedrawsItsFigureAlone() throws {
     let (_, out, _) = try ChapterHarness.quickRun(chapter: 0)
     let alone = try ChapterHarness.temporaryDirectory("gp-alone")
@@ -56,15 +48,6 @@ import Testing
     for option in ["--quick", "--epochs", "--seed", "--data", "--out", "--format"] {
       #expect(run.stdout.contains(option), "--help should list \(option)")
     }
-  }
-
-  @Test func aMissingDataFolderIsAClearError() throws {
-    let out = try ChapterHarness.temporaryDirectory("chapter-0-missing")
-    let run = try ChapterHarness.run(
-      "chapter-0", ["--data", "/nonexistent/ml-100k", "--out", out.path])
-    #expect(run.status == 1)
-    #expect(run.stderr.contains("/nonexistent/ml-100k/u."), "stderr: \(run.stderr)")
-    #expect(run.stderr.contains("make data"), "stderr: \(run.stderr)")
   }
 
   /// A truncated u.data stops the chapter with file, line and reason, a non-zero exit and

@@ -61,14 +61,6 @@ import Testing
     #expect(try #require(m["XOR/MLP/test accuracy"]) > 0.9)
   }
 
-  @Test func sameSeedGivesSameResultsBytes() throws {
-    let first = try ChapterHarness.quickRun(chapter: 1)
-    let second = try ChapterHarness.quickRun(chapter: 1)
-    let a = try Data(contentsOf: first.out.appendingPathComponent("results.json"))
-    let b = try Data(contentsOf: second.out.appendingPathComponent("results.json"))
-    #expect(a == b)
-  }
-
   /// The floor the issue asks for, on a quick run of the real data.
   @Test(
     .enabled(
@@ -98,14 +90,6 @@ import Testing
     #expect(
       try #require(m["Logistic regression/log loss"]) < (try #require(m["Base rate/log loss"])))
     #expect(m["Data/train examples"] == 80_000 && m["Data/test examples"] == 10_000)
-  }
-
-  @Test func aMissingDataFolderIsAClearError() throws {
-    let out = try ChapterHarness.temporaryDirectory("chapter-1-missing")
-    let run = try ChapterHarness.run(
-      "chapter-1", ["--quick", "--data", "/nonexistent/ml-100k", "--out", out.path])
-    #expect(run.status == 1, "a thrown error exits 1; a trap would be a signal")
-    #expect(run.stderr.contains("/nonexistent/ml-100k/u."), "stderr: \(run.stderr)")
   }
 
   /// A valid dataset too small to split into training, validation and test parts, each

@@ -1,5 +1,6 @@
 import Book
 import Foundation
+import RecData
 import Testing
 
 /// Chapter 2 end to end: the built `chapter-2` against its golden file, the toy matrix's
@@ -81,14 +82,9 @@ import Testing
 
   /// A u.data line with a missing field stops the chapter with the file and line: no trap.
   @Test func malformedRatingsFileIsAClearError() throws {
+    // Valid users, items, genres and occupations, so the malformed line is what stops it.
     let broken = try ChapterHarness.temporaryDirectory("chapter-2-broken")
-    let real = ChapterHarness.realData
-    for file in ["u.user", "u.item", "u.genre", "u.occupation"] {
-      if let real {
-        try FileManager.default.copyItem(
-          at: real.appendingPathComponent(file), to: broken.appendingPathComponent(file))
-      }
-    }
+    try MovieLens.synthetic(size: .small, seed: 1).write(to: broken.path)
     try "1\t1\t5\t881250949\n2\t3\n".write(
       to: broken.appendingPathComponent("u.data"), atomically: true, encoding: .utf8)
     let out = try ChapterHarness.temporaryDirectory("chapter-2-broken-out")
@@ -96,6 +92,6 @@ import Testing
       "chapter-2", ["--quick", "--data", broken.path, "--out", out.path])
     #expect(run.status != 0)
     #expect(run.status < 128, "a trap is not a clean failure (status \(run.status))")
-    #expect(run.stderr.contains("u."), "stderr: \(run.stderr)")
+    #expect(run.stderr.contains("u.data line 2"), "stderr: \(run.stderr)")
   }
 }

@@ -27,14 +27,6 @@ import Testing
     #expect(run.stdout.contains("crosses column 'genres' with itself"))
   }
 
-  @Test func sameSeedGivesSameResultsBytes() throws {
-    let first = try ChapterHarness.quickRun(chapter: 4)
-    let second = try ChapterHarness.quickRun(chapter: 4)
-    let a = try Data(contentsOf: first.out.appendingPathComponent("results.json"))
-    let b = try Data(contentsOf: second.out.appendingPathComponent("results.json"))
-    #expect(a == b)
-  }
-
   @Test func malformedDataFolderFailsWithAMessage() throws {
     let folder = try ChapterHarness.temporaryDirectory("ch4-bad-data")
     try MovieLens.synthetic(size: .small, seed: 1).write(to: folder.path)

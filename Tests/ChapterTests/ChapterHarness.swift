@@ -73,8 +73,13 @@ enum ChapterHarness {
     process.standardError = err
     try process.run()
     process.waitUntilExit()
+    // A trap or crash ends the process by a signal; report it the shell's way (128 + signal)
+    // so "exit status 1" can only mean a thrown error, never a trap.
+    let status =
+      process.terminationReason == .uncaughtSignal
+      ? 128 + process.terminationStatus : process.terminationStatus
     return Run(
-      status: process.terminationStatus,
+      status: status,
       stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
   }
