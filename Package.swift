@@ -37,8 +37,11 @@ let package = Package(
     ),
     .target(
       name: "Tensors",
-      dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux]))]),
-    /// Hand-vectorised C inner loops (Adam's update), chosen at run time by processor.
+      dependencies: [
+        "CKernels", .target(name: "CBLAS", condition: .when(platforms: [.linux])),
+      ]),
+    /// Hand-vectorised C inner loops (Adam's update), chosen at run time by processor, and
+    /// the allocator setting the engine needs.
     .target(name: "CKernels"),
     .target(name: "NN", dependencies: ["Tensors", "CKernels"]),
     /// A thin C API over gnuplot-iostream (C++), so Swift can drive gnuplot.

@@ -24,10 +24,10 @@ public enum MatrixKernels {
     guard m > 0, n > 0 else { return }
     #if !canImport(Accelerate)
       // Small products (a recommender's layers) run on one thread: waking OpenBLAS's
-      // other threads costs more than they save below about 128^3 multiply-adds.
-      let small = m * n * k < smallProductThreshold
-      if small { setBLASThreads(1) }
-      defer { if small { setBLASThreads(defaultBLASThreads) } }
+      // other threads costs more than they save below about 128^3 multiply-adds. The
+      // count is changed only when it differs from the last product's, because every
+      // change wakes OpenBLAS's threads (a training step is a run of small products).
+      setBLASThreads(m * n * k < smallProductThreshold ? 1 : defaultBLASThreads)
     #endif
     let lda = transposeA ? m : k
     let ldb = transposeB ? k : n

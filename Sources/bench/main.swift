@@ -44,6 +44,14 @@ func threadCPUTime() -> UInt64 {
   return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
 }
 
+/// The minor page faults (a page mapped in, typically a fresh page of zeros) this process
+/// has taken so far.
+func minorPageFaults() -> Int {
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  return usage.ru_minflt
+}
+
 /// Runs `body` `warmup` times, then `repeats` times; returns each timed run in seconds.
 func time(warmup: Int, repeats: Int, _ body: () -> Void) -> [Double] {
   for _ in 0..<warmup { body() }
@@ -208,15 +216,21 @@ func benchNeuMF() -> [Row] {
   var wall: [Double] = []
   var cpu: [Double] = []
   for _ in 0..<neumfSteps {
-    let (w0, c0) = (now(), threadCPUTime())
+    // Reading the thread's CPU time is a system call (about a microsecond here), so both
+    // readings sit outside the wall-clock interval.
+    let c0 = threadCPUTime()
+    let w0 = now()
     next()
-    let (w1, c1) = (now(), threadCPUTime())
+    let w1 = now()
+    let c1 = threadCPUTime()
     wall.append(Double(w1 - w0) * 1e-3)
     cpu.append(Double(c1 - c0) * 1e-3)
   }
   let allocationSteps = 100
   let before = Tensor.bufferAllocationCount
+  let faultsBefore = minorPageFaults()
   for _ in 0..<allocationSteps { next() }
+  let faults = Double(minorPageFaults() - faultsBefore) / Double(allocationSteps)
   let allocations = Tensor.bufferAllocationCount.map { $0 - before! }
   let phase = model.phases.map { median($0) / 1e3 }
   return [
@@ -239,6 +253,9 @@ func benchNeuMF() -> [Row] {
       note: allocations == nil
         ? "not counted on this platform"
         : "values and gradients; mean of \(allocationSteps) steps"),
+    Row(
+      benchmark: "neumf", name: "page faults per step", value: faults, unit: "",
+      note: "mean of \(allocationSteps) steps"),
   ]
 }
 

@@ -52,8 +52,8 @@ func adamBits(
     var g = (0..<count).map { i -> Float in
       i % 97 == 0 ? 0 : rng.uniform(-1, 1) * pow(10, rng.uniform(-6, 1))
     }
-    let stepSize: Float = 0.001 / (1 - power(0.9, t))
-    let c: Float = 1 / (1 - power(0.999, t)).squareRoot()
+    let stepSize: Float = 0.001 / (1 - pow(Float(0.9), Float(t)))
+    let c: Float = 1 / (1 - pow(Float(0.999), Float(t))).squareRoot()
     adamUpdate(
       &w, &g, &m, &v, count: count, beta1: 0.9, beta2: 0.999, l2: l2, shrink: shrink,
       stepSize: stepSize, inverseRootCorrection2: c, epsilon: 1e-8, kernel: kernel)

@@ -1,6 +1,7 @@
 // CKernels: the few inner loops that Swift cannot express at full speed, in plain C with
 // hand-vectorised versions chosen once at run time. Each kernel has a readable Swift
-// reference beside its caller, and a test holds the two bit-for-bit equal.
+// reference beside its caller, and a test holds the two bit-for-bit equal. Also one setting
+// of the C allocator that the engine's speed depends on.
 
 #ifndef CKERNELS_H
 #define CKERNELS_H
@@ -32,6 +33,11 @@ void ck_adam_update_portable(float *w, const float *g, float *m, float *v, ptrdi
 
 /// 1 when `ck_adam_update` runs the AVX version on this processor, 0 otherwise.
 int ck_adam_uses_avx(void);
+
+/// Asks the C allocator to keep the memory a program frees for its next requests instead
+/// of returning it to the kernel (glibc only; elsewhere it does nothing). The tensor engine
+/// calls it once: every training step frees and reallocates the same buffers.
+void ck_keep_freed_memory(void);
 
 #ifdef __cplusplus
 }
