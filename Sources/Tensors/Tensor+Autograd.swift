@@ -38,6 +38,25 @@ extension Tensor {
     guard node.requiresGrad else { return }
     body(UnsafeMutableBufferPointer(start: node.gradBuffer(), count: node.count))
   }
+
+  /// Like `accumulateGrad`, for a backward pass that writes EVERY element of the gradient
+  /// (a copy, a matrix product): `assigns` tells `body` whether to assign (`true`: nothing
+  /// was accumulated yet, and the buffer may hold garbage) or to add (`false`).
+  ///
+  ///     x.accumulateGrad { gx, assigns in
+  ///       for i in gx.indices { gx[i] = (assigns ? 0 : gx[i]) + g[i] }
+  ///     }
+  ///
+  /// The values are the same either way (0 + a == a); the first write just skips filling a
+  /// new buffer with zeros and reading them back, a pass over every intermediate result.
+  @inline(__always)
+  public func accumulateGrad(
+    _ body: (UnsafeMutableBufferPointer<Float>, _ assigns: Bool) -> Void
+  ) {
+    guard node.requiresGrad else { return }
+    let (g, assigns) = node.gradBufferForFirstWrite()
+    body(UnsafeMutableBufferPointer(start: g, count: node.count), assigns)
+  }
 }
 
 // MARK: - Backward
@@ -60,13 +79,14 @@ extension Tensor {
       node.requiresGrad, "backward(): \(op) does not depend on any tensor that requires a gradient")
     // 1. Topological order: a node comes after all of its inputs.
     var order: [TensorNode] = []
-    var visited = Set<ObjectIdentifier>()
     func visit(_ n: TensorNode) {
-      guard visited.insert(ObjectIdentifier(n)).inserted else { return }
+      guard !n.isVisited else { return }
+      n.isVisited = true
       for p in n.parents { visit(p) }
       order.append(n)
     }
     visit(node)
+    for n in order { n.isVisited = false }  // ready for another backward()
     // 2. Seed d(loss)/d(loss) = 1, then apply the chain rule from the loss backwards.
     node.gradBuffer()[0] += 1
     for n in order.reversed() {

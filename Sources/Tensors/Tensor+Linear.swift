@@ -10,6 +10,8 @@ extension Tensor {
   /// backward:  G' = G where Y > 0, else 0        (just G without ReLU)
   ///            dX += G' W^T,   dW += X^T G',   db += sum over rows of G'
   /// ```
+  /// (A product into a gradient that holds nothing yet is written with beta = 0 instead of
+  /// added with beta = 1 into zeros: the same values, without zero-filling it first.)
   /// `Linear` and `MLP` call this; it is the fast path beside the composed ops above.
   /// - Shape: x (batch, in), weight (in, out), bias (out) -> (batch, out)
   package static func linear(_ x: Tensor, weight: Tensor, bias: Tensor?, relu: Bool = false)
@@ -46,15 +48,15 @@ extension Tensor {
       }
       defer { masked?.deallocate() }
       let pg = UnsafePointer(masked) ?? g.baseAddress!
-      x.accumulateGrad { gx in  // dX += G' W^T
+      x.accumulateGrad { gx, assigns in  // dX += G' W^T
         MatrixKernels.sgemm(
-          transposeA: false, transposeB: true, m: m, n: k, k: n, a: pg, b: pw, beta: 1,
-          c: gx.baseAddress!)
+          transposeA: false, transposeB: true, m: m, n: k, k: n, a: pg, b: pw,
+          beta: assigns ? 0 : 1, c: gx.baseAddress!)
       }
-      weight.accumulateGrad { gw in  // dW += X^T G'
+      weight.accumulateGrad { gw, assigns in  // dW += X^T G'
         MatrixKernels.sgemm(
-          transposeA: true, transposeB: false, m: k, n: n, k: m, a: px, b: pg, beta: 1,
-          c: gw.baseAddress!)
+          transposeA: true, transposeB: false, m: k, n: n, k: m, a: px, b: pg,
+          beta: assigns ? 0 : 1, c: gw.baseAddress!)
       }
       bias?.accumulateGrad { gb in  // db += column sums of G'
         VectorKernels.addRows(of: pg, rows: m, columns: n, into: gb.baseAddress!)

@@ -7,7 +7,8 @@ extension Tensor {
 
   /// The matrix product of `a` and `b`, each optionally transposed, through BLAS.
   /// Transposes are BLAS flags, not copies; the backward pass is two more products that
-  /// add straight into the gradients (`beta = 1`).
+  /// add straight into the gradients (`beta = 1`), or write a gradient that holds nothing
+  /// yet (`beta = 0`).
   ///
   /// ```
   /// Y = A B                dA += G B^T,   dB += A^T G
@@ -35,25 +36,27 @@ extension Tensor {
     }
     return out.recording("matmul", inputs: [a, b]) { g, _ in
       let pg = g.baseAddress!
-      a.accumulateGrad { ga in
+      a.accumulateGrad { ga, assigns in
+        let beta: Float = assigns ? 0 : 1  // write, or add into what is there
         if transposeA {  // stored (k, m): dA = op(B) G^T
           MatrixKernels.sgemm(
-            transposeA: transposeB, transposeB: true, m: k, n: m, k: n, a: pb, b: pg, beta: 1,
+            transposeA: transposeB, transposeB: true, m: k, n: m, k: n, a: pb, b: pg, beta: beta,
             c: ga.baseAddress!)
         } else {  // stored (m, k): dA = G op(B)^T
           MatrixKernels.sgemm(
-            transposeA: false, transposeB: !transposeB, m: m, n: k, k: n, a: pg, b: pb, beta: 1,
+            transposeA: false, transposeB: !transposeB, m: m, n: k, k: n, a: pg, b: pb, beta: beta,
             c: ga.baseAddress!)
         }
       }
-      b.accumulateGrad { gb in
+      b.accumulateGrad { gb, assigns in
+        let beta: Float = assigns ? 0 : 1
         if transposeB {  // stored (n, k): dB = G^T op(A)
           MatrixKernels.sgemm(
-            transposeA: true, transposeB: transposeA, m: n, n: k, k: m, a: pg, b: pa, beta: 1,
+            transposeA: true, transposeB: transposeA, m: n, n: k, k: m, a: pg, b: pa, beta: beta,
             c: gb.baseAddress!)
         } else {  // stored (k, n): dB = op(A)^T G
           MatrixKernels.sgemm(
-            transposeA: !transposeA, transposeB: false, m: k, n: n, k: m, a: pa, b: pg, beta: 1,
+            transposeA: !transposeA, transposeB: false, m: k, n: n, k: m, a: pa, b: pg, beta: beta,
             c: gb.baseAddress!)
         }
       }

@@ -85,9 +85,15 @@ extension Tensor {
       var offset = 0
       for (p, w) in zip(parts, widths) {
         let src = g.baseAddress! + offset
-        p.accumulateGrad { gp in
+        p.accumulateGrad { gp, assigns in
           let dst = gp.baseAddress!
-          for r in 0..<rows { VectorKernels.add(src + r &* total, into: dst + r &* w, count: w) }
+          for r in 0..<rows {
+            if assigns {
+              VectorKernels.copy(src + r &* total, to: dst + r &* w, count: w)
+            } else {
+              VectorKernels.add(src + r &* total, into: dst + r &* w, count: w)
+            }
+          }
         }
         offset += w
       }

@@ -135,6 +135,8 @@ final class TensorNode {
   /// Adds this node's gradient, passed in as `upstream`, into the inputs' gradients.
   var backward: Tensor.Backward?
   var op = "leaf"
+  /// Set while `backward()` sorts the graph: this node is already in the order.
+  var isVisited = false
 
   /// A node with uninitialised values of the given shape.
   init(shape: [Int]) {
@@ -156,6 +158,23 @@ final class TensorNode {
     let g = allocatedGrad()
     markGradWritten()
     return g
+  }
+
+  /// The gradient buffer for a write that ASSIGNS every element, and whether it may: `true`
+  /// when the buffer is new or known to be all zeros (adding into zeros gives the same
+  /// values as assigning). A new buffer is then not zero-filled first, which saves a pass
+  /// over every intermediate result's gradient in each training step.
+  func gradBufferForFirstWrite() -> (UnsafeMutablePointer<Float>, assigns: Bool) {
+    if let g = grad {
+      let assigns = gradIsZero
+      markGradWritten()
+      return (g, assigns)
+    }
+    let g = UnsafeMutablePointer<Float>.allocate(capacity: max(count, 1))
+    countBufferAllocation()
+    grad = g  // uninitialised: the caller assigns every element
+    markGradWritten()
+    return (g, true)
   }
 
   /// Records that something may have written anywhere in the gradient.
@@ -191,7 +210,7 @@ final class TensorNode {
     guard let g = grad else { return }
     if let rows = touchedRows, !rows.all {
       let width = shape[1]
-      for r in rows.list { (g + r &* width).update(repeating: 0, count: width) }
+      for r in rows.list { VectorKernels.zero(g + r &* width, count: width) }
     } else {
       g.update(repeating: 0, count: max(count, 1))
     }
