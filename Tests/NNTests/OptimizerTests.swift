@@ -27,6 +27,34 @@ func step(_ optimizer: Optimizer, _ w: Tensor, gradient g: [Float]) {
   #expect(adam.stepCount == 2)
 }
 
+@Test func adamBiasCorrectionStaysExactOverManySteps() {
+  // Adam keeps beta^t as running products; recomputing them from scratch each step (t
+  // multiplications) must give the same bits after 300 steps.
+  let start: [Float] = [0.5, -0.25, 2, -3, 0.125, 1, -1, 0.75, 4]
+  let gradient: [Float] = [0.3, -0.2, 0.01, 1.5, -0.7, 0.05, -2, 0.4, 0.9]
+  let w = Tensor(start).requiringGrad()
+  let adam = Adam([w], learningRate: 0.01)
+  var expected = start
+  var m = [Float](repeating: 0, count: start.count)
+  var v = [Float](repeating: 0, count: start.count)
+  var g = gradient
+  for t in 1...300 {
+    step(adam, w, gradient: gradient)
+    var b1t: Float = 1
+    var b2t: Float = 1
+    for _ in 0..<t {
+      b1t *= 0.9
+      b2t *= 0.999
+    }
+    adamUpdateReference(
+      &expected, &g, &m, &v, count: start.count, beta1: 0.9, beta2: 0.999, l2: 0, shrink: 1,
+      stepSize: 0.01 / (1 - b1t), inverseRootCorrection2: 1 / (1 - b2t).squareRoot(),
+      epsilon: 1e-8)
+  }
+  #expect(w.scalars.map(\.bitPattern) == expected.map(\.bitPattern))
+  #expect(w.scalars != start)
+}
+
 @Test func adamVectorisedAndScalarPathsAgree() {
   // 7 coordinates: four go through the SIMD path, three through the scalar tail.
   let g: [Float] = [0.5, -1, 2, 0.25, 0.5, -1, 2]

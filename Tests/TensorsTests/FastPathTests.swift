@@ -78,3 +78,85 @@ func linearValueAndGradients(
   table.gatherRows([2, 0]).sum().backward()
   #expect(table.grad!.scalars == [1, 1, 0, 0, 2, 2, 0, 0, 0, 0])
 }
+
+// MARK: - A gradient's first write assigns
+
+/// The gradient `x` receives from `f(x)` under the loss sum(f * r): `shared` uses x itself
+/// (so it is written twice), `split` two copies whose gradients are added afterwards.
+func sharedAndSplitGradients(
+  _ x: Tensor, _ f: (Tensor, Tensor) -> Tensor
+) -> (shared: [Float], split: [Float]) {
+  let shared = x.copy().requiringGrad()
+  let y = f(shared, shared)
+  (y * random(y.shape, 21)).sum().backward()
+  let (a, b) = (x.copy().requiringGrad(), x.copy().requiringGrad())
+  (f(a, b) * random(y.shape, 21)).sum().backward()
+  return (shared.grad!.scalars, zip(a.grad!.scalars, b.grad!.scalars).map { $0 + $1 })
+}
+
+@Test func anInputUsedTwiceGetsBothContributionsWhenTheFirstWriteAssigns() {
+  let x = random([5, 3], 20)
+  let w = random([3, 4], 22)
+  let cases: [(String, (Tensor, Tensor) -> Tensor)] = [
+    ("matmul(x, xᵀ)", { a, b in Tensor.matmul(a, b, transposeB: true) }),
+    ("concatenate([x, x])", { a, b in Tensor.concatenate([a, b]) }),
+    (
+      "linear(x) + linear(x)",
+      { a, b in Tensor.linear(a, weight: w, bias: nil) + Tensor.linear(b, weight: w, bias: nil) }
+    ),
+  ]
+  for (name, f) in cases {
+    let (shared, split) = sharedAndSplitGradients(x, f)
+    #expect(shared == split, "\(name)")  // the same additions in the same order
+    #expect(shared.contains { $0 != 0 }, "\(name)")
+  }
+}
+
+@Test func aSecondBackwardAddsAndZeroGradStartsAfresh() {
+  // x and w get their gradients from a matrix product (beta 0 on a first write), z from
+  // concatenate (a copy on a first write); each receives one contribution per backward.
+  let x = random([4, 6], 23).requiringGrad()
+  let w = random([6, 2], 24).requiringGrad()
+  let z = random([4, 3], 25).requiringGrad()
+  let r = random([4, 5], 26)
+  func loss() -> Tensor { (Tensor.concatenate([x.matmul(w), z]) * r).sum() }
+  loss().backward()
+  let first = [x, w, z].map { $0.grad!.scalars }
+  loss().backward()  // no zeroGrad: the second backward adds, so the gradients double
+  #expect([x, w, z].map { $0.grad!.scalars } == first.map { $0.map { $0 + $0 } })
+  for t in [x, w, z] { t.zeroGrad() }
+  loss().backward()  // after zeroGrad: the first write assigns, nothing stale remains
+  #expect([x, w, z].map { $0.grad!.scalars } == first)
+}
+
+// MARK: - Row kernels
+
+@Test func rowKernelsEqualPlainLoopsForEveryLengthAndAlignment() {
+  let source = (0..<50).map { Float($0) * 0.37 - 4 }
+  for count in 0...41 {
+    for offset in 0...1 {  // offset 1: not aligned to 8 bytes
+      var copied = [Float](repeating: -1, count: 50)
+      var added = (0..<50).map { Float($0) * 0.11 }
+      var zeroed = [Float](repeating: 3, count: 50)
+      source.withUnsafeBufferPointer { s in
+        let from = s.baseAddress! + offset
+        copied.withUnsafeMutableBufferPointer {
+          VectorKernels.copy(from, to: $0.baseAddress! + offset, count: count)
+        }
+        added.withUnsafeMutableBufferPointer {
+          VectorKernels.add(from, into: $0.baseAddress! + offset, count: count)
+        }
+        zeroed.withUnsafeMutableBufferPointer {
+          VectorKernels.zero($0.baseAddress! + offset, count: count)
+        }
+      }
+      let inside = offset..<(offset + count)
+      let expectedCopy = (0..<50).map { inside.contains($0) ? source[$0] : -1 }
+      let expectedAdd = (0..<50).map { Float($0) * 0.11 + (inside.contains($0) ? source[$0] : 0) }
+      let expectedZero = (0..<50).map { inside.contains($0) ? Float(0) : 3 }
+      #expect(copied == expectedCopy, "copy, count \(count), offset \(offset)")
+      #expect(added == expectedAdd, "add, count \(count), offset \(offset)")
+      #expect(zeroed == expectedZero, "zero, count \(count), offset \(offset)")
+    }
+  }
+}
