@@ -73,23 +73,26 @@ public final class Adam: Optimizer {
 
 // MARK: - The update loop
 
-/// Which implementation of the update loop runs; all three give the same bits.
+/// Which implementation of the update loop runs; all of them give the same bits.
 enum AdamKernel {
   /// The readable Swift loop, `adamUpdateReference`.
   case reference
   /// The C loop in `CKernels`, one coordinate at a time.
   case portableC
   /// The C loop, eight coordinates at a time with AVX when the processor has it.
+  case avx
+  /// The C loop, sixteen at a time with AVX-512, else as `.avx`.
   case fastest
 }
 
 /// The Adam update of one parameter: `adamUpdateReference`'s arithmetic, by `kernel`.
 ///
-/// The fast version is C (`CKernels/Adam.c`) because the loop is bound by one square root and
-/// one division per coordinate, and AVX does eight of each at a time where SSE does four;
-/// Swift cannot compile one function for AVX while the rest of the package stays
-/// runnable on processors without it. The C loops do the same operations in the same order,
-/// so the results are equal to the bit (`OptimizerTests` holds them so).
+/// The fast version is C (`CKernels/Adam.c`): the loop streams four arrays and takes one
+/// square root and one division per coordinate, and AVX does eight of each at a time
+/// (AVX-512 sixteen) where SSE does four; Swift cannot compile one function for AVX while
+/// the rest of the package stays runnable on processors without it. The C loops do the same
+/// operations in the same order, so the results are equal to the bit (`OptimizerTests`
+/// holds them so).
 @inline(__always)
 func adamUpdate(
   _ w: UnsafeMutablePointer<Float>, _ g: UnsafeMutablePointer<Float>,
@@ -104,6 +107,8 @@ func adamUpdate(
       inverseRootCorrection2: c, epsilon: eps)
   case .portableC:
     ck_adam_update_portable(w, g, m, v, n, b1, b2, l2, shrink, stepSize, c, eps)
+  case .avx:
+    ck_adam_update_avx(w, g, m, v, n, b1, b2, l2, shrink, stepSize, c, eps)
   case .fastest:
     ck_adam_update(w, g, m, v, n, b1, b2, l2, shrink, stepSize, c, eps)
   }

@@ -20,8 +20,8 @@ extern "C" {
 ///     w[i] = shrink * w[i] - stepSize * m[i] / (sqrt(v[i]) * c + epsilon)
 ///
 /// Every coordinate goes through exactly these operations in this order (no fused
-/// multiply-add), so the result is the same to the bit whichever version runs: 8-wide AVX
-/// when the processor has it, otherwise plain C.
+/// multiply-add), so the result is the same to the bit whichever version runs: 16-wide
+/// AVX-512 or 8-wide AVX when the processor has it, otherwise plain C.
 void ck_adam_update(float *w, const float *g, float *m, float *v, ptrdiff_t n, float beta1,
                     float beta2, float l2, float shrink, float stepSize, float c,
                     float epsilon);
@@ -31,8 +31,17 @@ void ck_adam_update_portable(float *w, const float *g, float *m, float *v, ptrdi
                              float beta1, float beta2, float l2, float shrink,
                              float stepSize, float c, float epsilon);
 
-/// 1 when `ck_adam_update` runs the AVX version on this processor, 0 otherwise.
+/// `ck_adam_update` without the AVX-512 version: AVX when the processor has it, else plain
+/// C (for tests, so both vector versions are checked on a processor with AVX-512).
+void ck_adam_update_avx(float *w, const float *g, float *m, float *v, ptrdiff_t n,
+                        float beta1, float beta2, float l2, float shrink, float stepSize,
+                        float c, float epsilon);
+
+/// 1 when the processor has AVX (`ck_adam_update` runs 8 coordinates at a time), else 0.
 int ck_adam_uses_avx(void);
+
+/// 1 when the processor has AVX-512 (`ck_adam_update` runs 16 at a time), else 0.
+int ck_adam_uses_avx512(void);
 
 /// Asks the C allocator to keep the memory a program frees for its next requests instead
 /// of returning it to the kernel (glibc only; elsewhere it does nothing). The tensor engine
