@@ -32,8 +32,8 @@ public final class Adam: Optimizer {
   /// a step by step 2,000 of a run).
   private var beta1Power: Float = 1
   private var beta2Power: Float = 1
-  private var firstMoment: [[Float]]
-  private var secondMoment: [[Float]]
+  private let firstMoment: [Tensor]
+  private let secondMoment: [Tensor]
 
   /// An Adam optimiser over `parameters`.
   public init(

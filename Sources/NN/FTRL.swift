@@ -20,8 +20,8 @@ public final class FTRL: Optimizer {
   public let alpha: Float, beta: Float
   /// The L1 and L2 regularisation strengths.
   public let l1: Float, l2: Float
-  private var z: [[Float]]
-  private var n: [[Float]]
+  private let z: [Tensor]
+  private let n: [Tensor]
 
   /// An FTRL-Proximal optimiser over `parameters`.
   public init(

@@ -30,7 +30,9 @@ func forEachParameterWithGrad(
   }
 }
 
-/// One zeroed state buffer per parameter, for the optimisers' running averages.
-func zeroState(like parameters: [Tensor]) -> [[Float]] {
-  parameters.map { [Float](repeating: 0, count: $0.count) }
+/// One zeroed state buffer per parameter, for the optimisers' running averages. They are
+/// tensors (outside any graph) so they live where parameters and gradients live (see
+/// `allocateFloats`).
+func zeroState(like parameters: [Tensor]) -> [Tensor] {
+  parameters.map { Tensor.zeros($0.shape) }
 }

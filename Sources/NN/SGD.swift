@@ -18,7 +18,7 @@ public final class SGD: Optimizer {
   public let momentum: Float
   /// The L2 penalty coefficient added to the gradient.
   public let weightDecay: Float
-  private var velocity: [[Float]]
+  private let velocity: [Tensor]
 
   /// An SGD optimiser over `parameters`.
   public init(

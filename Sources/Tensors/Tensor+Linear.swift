@@ -39,14 +39,14 @@ extension Tensor {
       // G' = the upstream gradient, masked by ReLU's derivative when there is one.
       var masked: UnsafeMutablePointer<Float>? = nil
       if relu {
-        let buffer = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(m &* n, 1))
+        let buffer = allocateFloats(m &* n)
         for i in 0..<(m &* n) {
           let gi = g[i]  // loaded unconditionally, so the choice vectorises
           buffer[i] = y[i] > 0 ? gi : 0
         }
         masked = buffer
       }
-      defer { masked?.deallocate() }
+      defer { if let masked { freeFloats(masked, count: m &* n) } }
       let pg = UnsafePointer(masked) ?? g.baseAddress!
       x.accumulateGrad { gx, assigns in  // dX += G' W^T
         MatrixKernels.sgemm(

@@ -147,8 +147,7 @@ final class TensorNode {
     }
     self.shape = shape
     self.count = n
-    _ = allocatorKeepsFreedMemory
-    self.data = UnsafeMutablePointer<Float>.allocate(capacity: max(n, 1))
+    self.data = allocateFloats(n)
     countBufferAllocation()
   }
 
@@ -170,7 +169,7 @@ final class TensorNode {
       markGradWritten()
       return (g, assigns)
     }
-    let g = UnsafeMutablePointer<Float>.allocate(capacity: max(count, 1))
+    let g = allocateFloats(count)
     countBufferAllocation()
     grad = g  // uninitialised: the caller assigns every element
     markGradWritten()
@@ -220,7 +219,7 @@ final class TensorNode {
 
   private func allocatedGrad() -> UnsafeMutablePointer<Float> {
     if let g = grad { return g }
-    let g = UnsafeMutablePointer<Float>.allocate(capacity: max(count, 1))
+    let g = allocateFloats(count)
     g.initialize(repeating: 0, count: max(count, 1))
     countBufferAllocation()
     grad = g
@@ -229,8 +228,8 @@ final class TensorNode {
   }
 
   deinit {
-    data.deallocate()
-    grad?.deallocate()
+    freeFloats(data, count: count)
+    if let grad { freeFloats(grad, count: count) }
   }
 }
 
@@ -266,12 +265,33 @@ final class TouchedRows {
 
 // MARK: - Memory
 
-/// Set once, before the first tensor's buffer is allocated: the C allocator keeps freed
-/// memory for reuse (`ck_keep_freed_memory`). A NeuMF training step allocates and frees
-/// about two dozen buffers (460 KB); with glibc's defaults, the freed memory went back to
-/// the kernel after every step and came back as nine page faults per step, about a tenth of
-/// the step's time (`make bench` counts the faults).
-let allocatorKeepsFreedMemory: Void = ck_keep_freed_memory()
+/// Room for `count` floats (at least one), 64-byte aligned, from the engine's allocator
+/// (`ck_buffer_allocate` in CKernels/Memory.c): recycled buffers carved from memory the
+/// kernel backs with 2 MiB pages.
+///
+/// Why not `malloc`: a NeuMF training step frees its two dozen buffers at its end and asks
+/// for the same sizes again, and where `malloc` put them decided the step's speed. The
+/// same binary ran 1,000-step stretches at 120 µs and at 180–260 µs a step; the slow
+/// stretches began where the heap's layout shifted (when the bench's own arrays grew), and
+/// within a stretch one op could take 15 times as long for one pair of buffer addresses
+/// (concatenate's backward, 1.5 µs against 22 µs). With the heap on huge pages (glibc's
+/// `glibc.malloc.hugetlb=1` tunable, for the experiment) every run took 117 µs. Most likely
+/// the physical 4 KiB pages behind the buffers collided in the processor's caches (which
+/// are indexed by physical address); inside one 2 MiB page, neighbouring buffers are
+/// neighbours in the cache too. glibc also handed freed memory back to the kernel after
+/// each step, which cost nine page faults a step; the recycled buffers cost none.
+func allocateFloats(_ count: Int) -> UnsafeMutablePointer<Float> {
+  let n = max(count, 1)
+  guard let raw = ck_buffer_allocate(n * MemoryLayout<Float>.stride) else {
+    fatalError("Tensor: out of memory for \(n) floats")
+  }
+  return raw.bindMemory(to: Float.self, capacity: n)
+}
+
+/// Gives a buffer from `allocateFloats(count)` back for reuse.
+func freeFloats(_ buffer: UnsafeMutablePointer<Float>, count: Int) {
+  ck_buffer_free(buffer, max(count, 1) * MemoryLayout<Float>.stride)
+}
 
 // MARK: - Counting buffers
 

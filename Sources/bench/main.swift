@@ -227,9 +227,10 @@ func benchNeuMF() -> [Row] {
     wall.append(Double(w1 - w0) * 1e-3)
     cpu.append(Double(c1 - c0) * 1e-3)
   }
-  // This VM's speed drifts over seconds (other machines share the host): the same binary
-  // runs 1,000-step stretches at 125 µs and at 160-210 µs a step. The quietest window shows
-  // the code's own speed; the overall median shows what this run met.
+  // On a shared machine the speed can drift from one second to the next; the quietest
+  // window shows the code's own speed, the overall median what this run met. (Stretches
+  // of 160-260 us seen here before were the engine's own doing: where malloc placed the
+  // buffers. See allocateFloats in Sources/Tensors/Tensor.swift.)
   let window = min(500, wall.count)
   let quietest = stride(from: 0, through: wall.count - window, by: window).map {
     median(Array(wall[$0..<($0 + window)]))
@@ -248,7 +249,7 @@ func benchNeuMF() -> [Row] {
         ? "target <= 150 met; PyTorch ~670" : "target 150 missed; PyTorch ~670"),
     Row(
       benchmark: "neumf", name: "step median, quietest \(window) steps", value: quietest,
-      unit: "µs", note: "the VM's speed drifts; this is the code at full speed"),
+      unit: "µs", note: "the code's speed when the machine is quiet"),
     Row(
       benchmark: "neumf", name: "step 10th percentile", value: wall.sorted()[wall.count / 10],
       unit: "µs"),

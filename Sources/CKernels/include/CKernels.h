@@ -1,7 +1,7 @@
 // CKernels: the few inner loops that Swift cannot express at full speed, in plain C with
 // hand-vectorised versions chosen once at run time. Each kernel has a readable Swift
-// reference beside its caller, and a test holds the two bit-for-bit equal. Also one setting
-// of the C allocator that the engine's speed depends on.
+// reference beside its caller, and a test holds the two bit-for-bit equal. Also the
+// allocator for tensor buffers, which needs the kernel's huge pages.
 
 #ifndef CKERNELS_H
 #define CKERNELS_H
@@ -43,10 +43,12 @@ int ck_adam_uses_avx(void);
 /// 1 when the processor has AVX-512 (`ck_adam_update` runs 16 at a time), else 0.
 int ck_adam_uses_avx512(void);
 
-/// Asks the C allocator to keep the memory a program frees for its next requests instead
-/// of returning it to the kernel (glibc only; elsewhere it does nothing). The tensor engine
-/// calls it once: every training step frees and reallocates the same buffers.
-void ck_keep_freed_memory(void);
+/// A buffer of at least `bytes` bytes, aligned to 64, for a tensor's values or gradient
+/// (see Memory.c); NULL only when memory is exhausted. Thread-safe.
+void *ck_buffer_allocate(size_t bytes);
+
+/// Gives back a buffer from `ck_buffer_allocate`, with the same `bytes`, for reuse.
+void ck_buffer_free(void *p, size_t bytes);
 
 #ifdef __cplusplus
 }
