@@ -10,9 +10,9 @@ import Testing
   for count in [1, 2, 3, 15, 16, 17, 100, 1000, 4097, 65_536, 5_000_000] {
     let p = allocateFloats(count)
     #expect(UInt(bitPattern: p) % 64 == 0, "\(count) floats")
-    p[0] = 1
     p[count - 1] = 2  // the whole range is writable
-    #expect(p[0] == 1 && p[count - 1] == 2)
+    p[0] = 1
+    #expect(p[0] == 1 && p[count - 1] == (count == 1 ? 1 : 2))
     freeFloats(p, count: count)
   }
 }
