@@ -92,7 +92,17 @@ __attribute__((target("avx512f"))) static void adam_avx512(float *w, const float
 }
 #endif
 
-int ck_adam_uses_avx512(void) {
+static int ck_adam_uses_avx(void) {
+#ifdef CK_X86
+  // The runtime fills in the processor's features (and whether the OS saves the AVX
+  // registers) once at start-up; this is a load and a test.
+  return __builtin_cpu_supports("avx") ? 1 : 0;
+#else
+  return 0;
+#endif
+}
+
+static int ck_adam_uses_avx512(void) {
 #ifdef CK_X86
   return __builtin_cpu_supports("avx512f") ? 1 : 0;
 #else
@@ -111,16 +121,6 @@ void ck_adam_update_avx(float *w, const float *g, float *m, float *v, ptrdiff_t 
   ck_adam_update_portable(w, g, m, v, n, b1, b2, l2, shrink, stepSize, c, eps);
 }
 
-int ck_adam_uses_avx(void) {
-#ifdef CK_X86
-  // The runtime fills in the processor's features (and whether the OS saves the AVX
-  // registers) once at start-up; this is a load and a test.
-  return __builtin_cpu_supports("avx") ? 1 : 0;
-#else
-  return 0;
-#endif
-}
-
 void ck_adam_update(float *w, const float *g, float *m, float *v, ptrdiff_t n, float b1,
                     float b2, float l2, float shrink, float stepSize, float c, float eps) {
 #ifdef CK_X86
@@ -128,10 +128,6 @@ void ck_adam_update(float *w, const float *g, float *m, float *v, ptrdiff_t n, f
     adam_avx512(w, g, m, v, n, b1, b2, l2, shrink, stepSize, c, eps);
     return;
   }
-  if (ck_adam_uses_avx()) {
-    adam_avx(w, g, m, v, n, b1, b2, l2, shrink, stepSize, c, eps);
-    return;
-  }
 #endif
-  ck_adam_update_portable(w, g, m, v, n, b1, b2, l2, shrink, stepSize, c, eps);
+  ck_adam_update_avx(w, g, m, v, n, b1, b2, l2, shrink, stepSize, c, eps);
 }

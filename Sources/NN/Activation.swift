@@ -14,16 +14,3 @@ public enum Activation: Sendable {
     }
   }
 }
-
-// MARK: - As functions
-
-/// max(x, 0), element-wise.
-public func relu(_ x: Tensor) -> Tensor { x.relu() }
-/// 1 / (1 + e^-x), element-wise (computed stably).
-public func sigmoid(_ x: Tensor) -> Tensor { x.sigmoid() }
-/// tanh x, element-wise.
-public func tanh(_ x: Tensor) -> Tensor { x.tanh() }
-/// Softmax along the last axis.
-public func softmax(_ x: Tensor) -> Tensor { x.softmax() }
-/// Log-softmax along the last axis.
-public func logSoftmax(_ x: Tensor) -> Tensor { x.logSoftmax() }

@@ -15,7 +15,7 @@ public final class Adagrad: Optimizer {
   public var learningRate: Float
   /// Added to the denominator for safety.
   public let epsilon: Float
-  private var sumOfSquares: [[Float]]
+  private let sumOfSquares: [Tensor]
 
   /// An Adagrad optimiser over `parameters`.
   public init(
@@ -25,7 +25,7 @@ public final class Adagrad: Optimizer {
     self.parameters = parameters
     self.learningRate = learningRate
     self.epsilon = epsilon
-    self.sumOfSquares = parameters.map { [Float](repeating: initialAccumulator, count: $0.count) }
+    self.sumOfSquares = zeroState(like: parameters, filledWith: initialAccumulator)
   }
 
   public func step() {

@@ -14,7 +14,8 @@ import Tensors
 /// w = w - learningRate * weightDecay * w        if decoupled
 /// w = w - learningRate * (m / (1 - beta1^t)) / (sqrt(v / (1 - beta2^t)) + epsilon)
 /// ```
-/// Each parameter is updated in one loop over its coordinates (`adamUpdateReference`).
+/// Each parameter is updated in one pass over its coordinates: `adamUpdate`, a C loop
+/// (`CKernels/Adam.c`) that follows `adamUpdateReference` operation for operation.
 public final class Adam: Optimizer {
   public let parameters: [Tensor]
   /// The step size.

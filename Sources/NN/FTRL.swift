@@ -39,19 +39,30 @@ public final class FTRL: Optimizer {
       z[k].withUnsafeMutableBufferPointer { z in
         n[k].withUnsafeMutableBufferPointer { n in
           for i in w.indices {
-            let gi = g[i]
-            let sigma = ((n[i] + gi * gi).squareRoot() - n[i].squareRoot()) / alpha
-            z[i] += gi - sigma * w[i]
-            n[i] += gi * gi
-            if abs(z[i]) <= l1 {
-              w[i] = 0
-            } else {
-              let sign: Float = z[i] < 0 ? -1 : 1
-              w[i] = -(z[i] - sign * l1) / ((beta + n[i].squareRoot()) / alpha + l2)
-            }
+            ftrlUpdate(
+              weight: &w[i], gradient: g[i], z: &z[i], n: &n[i], alpha: alpha, beta: beta,
+              l1: l1, l2: l2)
           }
         }
       }
     }
+  }
+}
+
+/// FTRL-Proximal's update of one coordinate, the formula above: `z` and `n` accumulate, the
+/// weight is computed from them. `FTRL` and Wide & Deep's sparse wide part both call it.
+@inlinable
+public func ftrlUpdate(
+  weight w: inout Float, gradient g: Float, z: inout Float, n: inout Float, alpha: Float,
+  beta: Float, l1: Float, l2: Float
+) {
+  let sigma = ((n + g * g).squareRoot() - n.squareRoot()) / alpha
+  z += g - sigma * w
+  n += g * g
+  if abs(z) <= l1 {
+    w = 0
+  } else {
+    let sign: Float = z < 0 ? -1 : 1
+    w = -(z - sign * l1) / ((beta + n.squareRoot()) / alpha + l2)
   }
 }

@@ -38,11 +38,7 @@ public func binaryCrossEntropyWithLogits(_ logits: Tensor, _ targets: Tensor) ->
     logits.withUnsafeBufferPointer { x in
       targets.withUnsafeBufferPointer { t in
         logits.accumulateGrad { gx in
-          for i in gx.indices {
-            let e = exp(-abs(x[i]))
-            let s = x[i] >= 0 ? 1 / (1 + e) : e / (1 + e)
-            gx[i] += scale * (s - t[i])
-          }
+          for i in gx.indices { gx[i] += scale * (stableSigmoid(x[i]) - t[i]) }
         }
       }
     }

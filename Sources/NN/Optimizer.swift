@@ -30,9 +30,9 @@ func forEachParameterWithGrad(
   }
 }
 
-/// One zeroed state buffer per parameter, for the optimisers' running averages. They are
+/// One state buffer per parameter (zeros unless `value` is given), for the optimisers' running averages. They are
 /// tensors (outside any graph) so they live where parameters and gradients live (see
 /// `allocateFloats`).
-func zeroState(like parameters: [Tensor]) -> [Tensor] {
-  parameters.map { Tensor.zeros($0.shape) }
+func zeroState(like parameters: [Tensor], filledWith value: Float = 0) -> [Tensor] {
+  parameters.map { Tensor(shape: $0.shape, repeating: value) }
 }

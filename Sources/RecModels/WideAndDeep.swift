@@ -215,16 +215,9 @@ public final class SparseFTRL {
       weights.withUnsafeMutableBufferPointer { w in
         for j in touched where lastStep[j] != stepCount {
           lastStep[j] = stepCount
-          let gj = g[j]
-          let sigma = ((n[j] + gj * gj).squareRoot() - n[j].squareRoot()) / alpha
-          z[j] += gj - sigma * w[j]
-          n[j] += gj * gj
-          if abs(z[j]) <= l1 {
-            w[j] = 0
-          } else {
-            let sign: Float = z[j] < 0 ? -1 : 1
-            w[j] = -(z[j] - sign * l1) / ((beta + n[j].squareRoot()) / alpha + l2)
-          }
+          ftrlUpdate(
+            weight: &w[j], gradient: g[j], z: &z[j], n: &n[j], alpha: alpha, beta: beta,
+            l1: l1, l2: l2)
           g[j] = 0
         }
       }

@@ -52,15 +52,14 @@ public func checkGradients(
   at inputs: [Tensor], epsilon: Float = 1e-2, seed: UInt64 = 1, _ f: ([Tensor]) -> Tensor
 ) -> GradientCheckReport {
   let leaves = inputs.map { $0.copy().requiringGrad() }
+  let y = GradMode.$isEnabled.withValue(true) { f(leaves) }
   // Weights for the output elements, fixed by `seed`.
-  let shapeProbe = withNoGrad { f(leaves) }
   var rng = SeededGenerator(seed: seed)
-  let weights = (0..<shapeProbe.count).map { _ in
+  let weights = (0..<y.count).map { _ in
     Double(rng.uniform(0.5, 1.5)) * (rng.nextFloat() < 0.5 ? -1 : 1)
   }
 
   // Analytic: backward through L = sum_k w_k f_k.
-  let y = GradMode.$isEnabled.withValue(true) { f(leaves) }
   let w = Tensor(weights.map { Float($0) }, shape: y.shape)
   GradMode.$isEnabled.withValue(true) { (y * w).sum() }.backward()
 

@@ -14,5 +14,11 @@
 @inline(__always) func scalarLog(_ x: Float) -> Float { log(x) }
 /// ln(1 + x) for one Float, accurate for small x.
 @inline(__always) func scalarLog1p(_ x: Float) -> Float { log1p(x) }
-/// e^x for one Double (gradient checking).
+/// e^x for one Double.
 @inline(__always) func scalarExp(_ x: Double) -> Double { exp(x) }
+/// ln x for one Double (the generator's Box–Muller transform).
+@inline(__always) func scalarLog(_ x: Double) -> Double { log(x) }
+/// sin x for one Double.
+@inline(__always) func scalarSin(_ x: Double) -> Double { sin(x) }
+/// cos x for one Double.
+@inline(__always) func scalarCos(_ x: Double) -> Double { cos(x) }

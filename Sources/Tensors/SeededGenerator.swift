@@ -92,10 +92,10 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     var u1 = nextDouble()
     while u1 <= 0 { u1 = nextDouble() }
     let u2 = nextDouble()
-    let radius = (-2 * _log(u1)).squareRoot()
+    let radius = (-2 * scalarLog(u1)).squareRoot()
     let angle = 2 * Double.pi * u2
-    spareNormal = radius * _sin(angle)
-    return mean + standardDeviation * radius * _cos(angle)
+    spareNormal = radius * scalarSin(angle)
+    return mean + standardDeviation * radius * scalarCos(angle)
   }
 
   /// Shuffles `array` in place (Fisher–Yates, from the back).
@@ -139,16 +139,3 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     return Array(pool[0..<k])
   }
 }
-
-// Foundation-free elementary functions, so the generator does not pull in Foundation.
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#elseif canImport(Musl)
-  import Musl
-#endif
-
-@inline(__always) private func _log(_ x: Double) -> Double { log(x) }
-@inline(__always) private func _sin(_ x: Double) -> Double { sin(x) }
-@inline(__always) private func _cos(_ x: Double) -> Double { cos(x) }

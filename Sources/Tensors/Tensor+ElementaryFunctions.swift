@@ -119,7 +119,7 @@ extension Tensor {
 
 /// sigmoid(x) without overflow: e^-|x| is always in (0, 1].
 @inline(__always)
-func stableSigmoid(_ x: Float) -> Float {
+package func stableSigmoid(_ x: Float) -> Float {
   let e = scalarExp(-Swift.abs(x))
   return x >= 0 ? 1 / (1 + e) : e / (1 + e)
 }

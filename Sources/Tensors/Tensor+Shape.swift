@@ -118,7 +118,9 @@ extension Tensor {
     let x = self
     let px = node.data
     let out = Tensor(shape: Array(shape.dropLast()) + [w]) { y in
-      for r in 0..<rows { (y.baseAddress! + r * w).update(from: px + r * n + start, count: w) }
+      for r in 0..<rows {
+        VectorKernels.copy(px + (r &* n &+ start), to: y.baseAddress! + r &* w, count: w)
+      }
     }
     return out.recording("slice", inputs: [x]) { g, _ in
       x.accumulateGrad { gx in

@@ -198,7 +198,6 @@ final class TensorNode {
     if gradIsZero && touchedRows == nil && shape.count == 2 {
       touchedRows = TouchedRows(rowCount: shape[0])
     }
-    if !gradIsZero && touchedRows == nil { return g }  // already "anything may be non-zero"
     gradIsZero = false
     if let rows = touchedRows, !rows.all, !rows.insert(ids) { rows.all = true }
     return g

@@ -55,17 +55,6 @@ func step(_ optimizer: Optimizer, _ w: Tensor, gradient g: [Float]) {
   #expect(w.scalars != start)
 }
 
-@Test func adamVectorisedAndScalarPathsAgree() {
-  // 7 coordinates: four go through the SIMD path, three through the scalar tail.
-  let g: [Float] = [0.5, -1, 2, 0.25, 0.5, -1, 2]
-  let w = Tensor([Float](repeating: 1, count: 7)).requiringGrad()
-  let adam = Adam([w], learningRate: 0.1)
-  step(adam, w, gradient: g)
-  step(adam, w, gradient: g)
-  let v = w.scalars
-  #expect(v[0] == v[4] && v[1] == v[5] && v[2] == v[6])
-}
-
 /// Runs `steps` Adam updates of `count` random coordinates with `kernel` and returns the bit
 /// patterns of the weights and both moments. The same seed gives the same gradients.
 func adamBits(

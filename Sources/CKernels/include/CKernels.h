@@ -37,12 +37,6 @@ void ck_adam_update_avx(float *w, const float *g, float *m, float *v, ptrdiff_t 
                         float beta1, float beta2, float l2, float shrink, float stepSize,
                         float c, float epsilon);
 
-/// 1 when the processor has AVX (`ck_adam_update` runs 8 coordinates at a time), else 0.
-int ck_adam_uses_avx(void);
-
-/// 1 when the processor has AVX-512 (`ck_adam_update` runs 16 at a time), else 0.
-int ck_adam_uses_avx512(void);
-
 /// A buffer of at least `bytes` bytes, aligned to 64, for a tensor's values or gradient
 /// (see Memory.c); NULL only when memory is exhausted. Thread-safe.
 void *ck_buffer_allocate(size_t bytes);
