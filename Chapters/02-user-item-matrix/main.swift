@@ -246,17 +246,7 @@ func implicitFeedbackFromMovieLens(_ run: ChapterRun) throws -> ExperimentData {
   run.record("Data/density", Double(all.interactionCount) / Double(userCount * itemCount))
 
   // How many users have several ratings at their latest timestamp: the tie rule matters.
-  var latest = [Int](repeating: Int.min, count: userCount)
-  var atLatest = [Int](repeating: 0, count: userCount)
-  for r in ratings {
-    if r.timestamp > latest[r.user] {
-      latest[r.user] = r.timestamp
-      atLatest[r.user] = 1
-    } else if r.timestamp == latest[r.user] {
-      atLatest[r.user] += 1
-    }
-  }
-  let tiedUsers = atLatest.filter { $0 > 1 }.count
+  let tiedUsers = usersWithTiesInTheirLastSecond(ratings, userCount: userCount)
   run.record("Data/users with a tied latest timestamp", Double(tiedUsers))
   run.note("\(tiedUsers) of \(userCount) users rated several movies in their latest second")
 

@@ -86,8 +86,6 @@ struct Record {
   let buffer: UnsafeBufferPointer<UInt8>
   let fields: [Range<Int>]
 
-  var fieldCount: Int { fields.count }
-
   /// An error about this line.
   func error(_ kind: DataError.Kind, _ problem: String) -> DataError {
     DataError(kind, file: file, line: line, problem)

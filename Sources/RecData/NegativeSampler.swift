@@ -12,7 +12,8 @@ import Tensors
 /// evaluation candidates, the matrix of all data, so a candidate is never a real positive.
 ///
 /// Sampling is by rejection: draw j uniformly from all items, redraw while (u, j) is in the
-/// matrix. Membership uses a dense bit per (user, item) when that fits in 32 MB, otherwise
+/// matrix; for a user with fewer than a quarter of the items free, where rejection would
+/// spin, it picks the k-th free item directly (k uniform). Membership uses a dense bit per (user, item) when that fits in 32 MB, otherwise
 /// a binary search in the user's row.
 public struct NegativeSampler: Sendable {
   /// The interactions a negative must avoid.

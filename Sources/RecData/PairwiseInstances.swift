@@ -56,18 +56,14 @@ public struct PairwiseInstances: Sendable, Equatable {
     return triples
   }
 
-  /// Shuffles the three arrays together (Fisher–Yates from the back).
+  /// Shuffles the three arrays together: each is rearranged by one random permutation
+  /// (`SeededGenerator.permutation`, so the same draws as shuffling one array).
   public mutating func shuffle(using rng: inout SeededGenerator) {
-    let n = count
-    guard n > 1 else { return }
-    for i in stride(from: n - 1, to: 0, by: -1) {
-      let j = rng.int(below: i + 1)
-      if i != j {
-        users.swapAt(i, j)
-        positives.swapAt(i, j)
-        negatives.swapAt(i, j)
-      }
-    }
+    let order = rng.permutation(count)
+    let (u, p, n) = (users, positives, negatives)
+    users = order.map { u[$0] }
+    positives = order.map { p[$0] }
+    negatives = order.map { n[$0] }
   }
 
   /// The triples cut into consecutive mini-batches of `size` (the last one smaller), in order.

@@ -86,24 +86,14 @@ public struct TrainingInstances: Sendable, Equatable {
     return instances
   }
 
-  /// Shuffles the three arrays together (Fisher–Yates from the back, as `SeededGenerator.shuffle`).
+  /// Shuffles the three arrays together: each is rearranged by one random permutation
+  /// (`SeededGenerator.permutation`, so the same draws as shuffling one array).
   public mutating func shuffle(using rng: inout SeededGenerator) {
-    let n = count
-    guard n > 1 else { return }
-    users.withUnsafeMutableBufferPointer { u in
-      items.withUnsafeMutableBufferPointer { it in
-        labels.withUnsafeMutableBufferPointer { l in
-          for i in stride(from: n - 1, to: 0, by: -1) {
-            let j = rng.int(below: i + 1)
-            if i != j {
-              u.swapAt(i, j)
-              it.swapAt(i, j)
-              l.swapAt(i, j)
-            }
-          }
-        }
-      }
-    }
+    let order = rng.permutation(count)
+    let (u, i, l) = (users, items, labels)
+    users = order.map { u[$0] }
+    items = order.map { i[$0] }
+    labels = order.map { l[$0] }
   }
 
   /// The instances in consecutive mini-batches of `size` (the last one smaller), in order.

@@ -34,10 +34,8 @@ public final class MultVAE: ImplicitAutoencoder {
   public let annealSteps: Int
   /// The largest KL weight.
   public let betaCap: Float
-  /// The training losses computed so far (each is one step of the annealing).
+  /// How many times `loss` has been called (each call is one step of the annealing).
   public private(set) var updates = 0
-  /// The mean KL term of the last training batch.
-  public private(set) var lastKL: Float = 0
   private var noise: SeededGenerator
 
   /// A Mult-VAE with one hidden layer of `hiddenSize` on each side.
@@ -86,7 +84,6 @@ public final class MultVAE: ImplicitAutoencoder {
     let kl = klDivergence(mean: mu, logVariance: logVariance)
     let weight = beta
     updates += 1
-    lastKL = kl.scalar
     return softmaxCrossEntropy(logits, rows) + weight * kl
   }
 
