@@ -10,18 +10,12 @@ import Testing
     let (results, out, run) = try ChapterHarness.quickRun(chapter: 0)
     try ChapterHarness.compareWithGolden(results, chapter: 0)
     #expect(run.stdout.contains("using the built-in synthetic dataset"))
-    for name in [
-      "rating-histogram", "long-tail", "ratings-per-user", "ratings-over-time", "movies-per-genre",
-    ] {
-      #expect(
-        FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name).svg").path),
-        "\(name).svg")
-      #expect(
-        FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name).gp").path),
-        "\(name).gp")
-    }
-    #expect(
-      FileManager.default.fileExists(atPath: out.appendingPathComponent("statistics.md").path))
+    ChapterHarness.expectOutputs(
+      in: out,
+      figures: [
+        "rating-histogram", "long-tail", "ratings-per-user", "ratings-over-time",
+        "movies-per-genre",
+      ], tables: ["statistics"])
   }
 
   @Test func aFigureScriptRedrawsItsFigureAlone() throws {
@@ -62,13 +56,12 @@ import Testing
     let source = try ChapterHarness.temporaryDirectory("synthetic-source")
     try MovieLens.synthetic(size: .small, seed: 1).write(to: source.path)
     for file in ["u.user", "u.item", "u.genre", "u.occupation"] {
-      try? FileManager.default.copyItem(
+      try FileManager.default.copyItem(
         at: source.appendingPathComponent(file), to: broken.appendingPathComponent(file))
     }
     let lines = try String(contentsOf: source.appendingPathComponent("u.data"), encoding: .utf8)
       .split(separator: "\n", omittingEmptySubsequences: false)
     let truncated = lines[0..<2].joined(separator: "\n") + "\n" + lines[2].prefix(6)
-    try? FileManager.default.removeItem(at: broken.appendingPathComponent("u.data"))
     try truncated.write(
       to: broken.appendingPathComponent("u.data"), atomically: true, encoding: .utf8)
 
@@ -81,14 +74,9 @@ import Testing
   }
 
   /// The real data's exact counts, when it is there.
-  @Test(
-    .enabled(
-      if: ChapterHarness.realData != nil, "MovieLens-100K is not in Data/ml-100k (run `make data`)")
-  )
+  @Test(ChapterHarness.needsRealData)
   func realDataHasTheKnownShape() throws {
-    let (results, _, _) = try ChapterHarness.quickRun(
-      chapter: 0, data: ChapterHarness.realData!.path)
-    #expect(results.data == "ml-100k")
+    let results = try ChapterHarness.quickRunOnRealData(chapter: 0)
     #expect(results.metrics["MovieLens/users"] == 943)
     #expect(results.metrics["MovieLens/items"] == 1682)
     #expect(results.metrics["MovieLens/ratings"] == 100_000)

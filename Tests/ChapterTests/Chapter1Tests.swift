@@ -9,24 +9,16 @@ import Testing
   @Test func quickRunMatchesGolden() throws {
     let (results, out, _) = try ChapterHarness.quickRun(chapter: 1)
     try ChapterHarness.compareWithGolden(results, chapter: 1)
-    for name in [
-      "activations", "xor-boundaries", "xor-training", "like-dislike-training", "like-dislike-auc",
-    ] {
-      #expect(
-        FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name).svg").path),
-        "\(name).svg")
-      #expect(
-        FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name).gp").path),
-        "\(name).gp")
-    }
-    for table in [
-      "activations", "backprop", "gradient-check", "xor", "like-dislike",
-      "logistic-regression-weights",
-    ] {
-      #expect(
-        FileManager.default.fileExists(atPath: out.appendingPathComponent("\(table).md").path),
-        "\(table).md")
-    }
+    ChapterHarness.expectOutputs(
+      in: out,
+      figures: [
+        "activations", "xor-boundaries", "xor-training", "like-dislike-training",
+        "like-dislike-auc",
+      ],
+      tables: [
+        "activations", "backprop", "gradient-check", "xor", "like-dislike",
+        "logistic-regression-weights",
+      ])
   }
 
   /// What the text claims about the math holds on any data: these sections use none.
@@ -62,14 +54,9 @@ import Testing
   }
 
   /// The floor the issue asks for, on a quick run of the real data.
-  @Test(
-    .enabled(
-      if: ChapterHarness.realData != nil, "MovieLens-100K is not in Data/ml-100k (run `make data`)")
-  )
+  @Test(ChapterHarness.needsRealData)
   func onRealDataTheMLPBeatsLogisticRegressionQuickly() throws {
-    let (results, _, _) = try ChapterHarness.quickRun(
-      chapter: 1, data: ChapterHarness.realData!.path)
-    #expect(results.data == "ml-100k")
+    let results = try ChapterHarness.quickRunOnRealData(chapter: 1)
     let mlp = try #require(results.metrics["MLP/AUC"])
     let logistic = try #require(results.metrics["Logistic regression/AUC"])
     #expect(mlp > logistic + 0.02, "MLP AUC \(mlp), logistic regression AUC \(logistic)")
@@ -78,9 +65,7 @@ import Testing
 
   /// The committed full run, whose numbers the text cites.
   @Test func committedFullRunHoldsTheFloors() throws {
-    let url = ChapterHarness.packageRoot.appendingPathComponent("Figures/chapter-1/results.json")
-    let results = try ChapterResults.decode(from: Data(contentsOf: url))
-    #expect(results.mode == .full && results.data == "ml-100k")
+    let results = try ChapterHarness.committedFullRun(chapter: 1)
     let m = results.metrics
     let mlp = try #require(m["MLP/AUC"])
     let logistic = try #require(m["Logistic regression/AUC"])
@@ -100,11 +85,7 @@ import Testing
       size: SyntheticSize(users: 3, items: 5, ratings: 6, minimumPerUser: 2), seed: 1
     )
     .write(to: tiny.path)
-    let out = try ChapterHarness.temporaryDirectory("chapter-1-tiny-out")
-    let run = try ChapterHarness.run(
-      "chapter-1", ["--quick", "--data", tiny.path, "--out", out.path])
-    #expect(run.status == 1, "a thrown error exits 1; a trap would be a signal")
-    #expect(run.stderr.contains("LikeDislikeTask"), "stderr: \(run.stderr)")
-    #expect(run.stderr.contains("too few"), "stderr: \(run.stderr)")
+    try ChapterHarness.expectCleanFailure(
+      chapter: 1, data: tiny, stderrContains: ["LikeDislikeTask", "too few"])
   }
 }

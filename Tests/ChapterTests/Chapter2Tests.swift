@@ -10,15 +10,9 @@ import Testing
   @Test func quickRunMatchesGolden() throws {
     let (results, out, _) = try ChapterHarness.quickRun(chapter: 2)
     try ChapterHarness.compareWithGolden(results, chapter: 2)
-    for name in ["jaccard-heatmap", "cosine-heatmap", "latent-space", "hr-at-k", "training-curves"]
-    {
-      #expect(
-        FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name).svg").path),
-        "\(name).svg")
-      #expect(
-        FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name).gp").path),
-        "\(name).gp")
-    }
+    ChapterHarness.expectOutputs(
+      in: out,
+      figures: ["jaccard-heatmap", "cosine-heatmap", "latent-space", "hr-at-k", "training-curves"])
   }
 
   /// The seed's six Jaccard numbers, exactly (they are ratios of small integers).
@@ -48,11 +42,9 @@ import Testing
       zip(rmse, rmse.dropFirst()).allSatisfy { $0 > $1 }, "RMSE must fall with the rank: \(rmse)")
   }
 
-  @Test(.enabled(if: ChapterHarness.realData != nil, "needs Data/ml-100k (make data)"))
+  @Test(ChapterHarness.needsRealData)
   func quickRunOnMovieLensClearsFloors() throws {
-    let data = try #require(ChapterHarness.realData)
-    let (results, _, _) = try ChapterHarness.quickRun(chapter: 2, data: data.path)
-    #expect(results.data == "ml-100k")
+    let results = try ChapterHarness.quickRunOnRealData(chapter: 2)
     let m = results.metrics
     // Measured on 150 users (seed 7): ItemPop about 0.40, ItemKNN 0.55, MF-BPR 0.47 sampled HR@10.
     #expect((m["ItemPop/HR@10 (sampled)"] ?? 0) > 0.30)
@@ -63,9 +55,7 @@ import Testing
 
   /// Floors on the committed full run: the numbers the text cites.
   @Test func committedFullRunClearsFloors() throws {
-    let url = ChapterHarness.packageRoot.appendingPathComponent("Figures/chapter-2/results.json")
-    let results = try ChapterResults.decode(from: Data(contentsOf: url))
-    #expect(results.mode == .full && results.data == "ml-100k")
+    let results = try ChapterHarness.committedFullRun(chapter: 2)
     let m = results.metrics
     for model in ["MF-BPR", "MF-log loss"] {
       #expect((m["\(model)/HR@10 (sampled)"] ?? 0) > 0.60, "\(model)")
@@ -87,11 +77,7 @@ import Testing
     try MovieLens.synthetic(size: .small, seed: 1).write(to: broken.path)
     try "1\t1\t5\t881250949\n2\t3\n".write(
       to: broken.appendingPathComponent("u.data"), atomically: true, encoding: .utf8)
-    let out = try ChapterHarness.temporaryDirectory("chapter-2-broken-out")
-    let run = try ChapterHarness.run(
-      "chapter-2", ["--quick", "--data", broken.path, "--out", out.path])
-    #expect(run.status != 0)
-    #expect(run.status < 128, "a trap is not a clean failure (status \(run.status))")
-    #expect(run.stderr.contains("u.data line 2"), "stderr: \(run.stderr)")
+    try ChapterHarness.expectCleanFailure(
+      chapter: 2, data: broken, stderrContains: ["u.data line 2"])
   }
 }

@@ -13,19 +13,9 @@ import Testing
   @Test func quickRunMatchesGolden() throws {
     let (results, out, _) = try ChapterHarness.quickRun(chapter: 5)
     try ChapterHarness.compareWithGolden(results, chapter: 5)
-    for name in Self.figures {
-      #expect(
-        FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name).svg").path),
-        "\(name).svg")
-      #expect(
-        FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name).gp").path),
-        "\(name).gp")
-    }
-    for table in ["rating-prediction", "autorec-sweeps", "top-n", "corruption"] {
-      #expect(
-        FileManager.default.fileExists(atPath: out.appendingPathComponent("\(table).md").path),
-        "\(table).md")
-    }
+    ChapterHarness.expectOutputs(
+      in: out, figures: Self.figures,
+      tables: ["rating-prediction", "autorec-sweeps", "top-n", "corruption"])
   }
 
   /// The toy example's point holds in any run: a loss on every entry pulls missing ratings
@@ -43,9 +33,7 @@ import Testing
 
   /// The book's run (Figures/chapter-5/results.json) holds the floors the text states.
   @Test func committedFullRunHoldsTheFloors() throws {
-    let url = ChapterHarness.packageRoot.appendingPathComponent("Figures/chapter-5/results.json")
-    let results = try ChapterResults.decode(from: Data(contentsOf: url))
-    #expect(results.mode == .full && results.data == "ml-100k")
+    let results = try ChapterHarness.committedFullRun(chapter: 5)
     let m = results.metrics
     let autoRec = try #require(m["I-AutoRec/RMSE"])
     let mf = try #require(m["MF/RMSE"])
@@ -61,14 +49,9 @@ import Testing
   }
 
   /// On the real data, even the quick run's autoencoders train and rank sensibly.
-  @Test(
-    .enabled(
-      if: ChapterHarness.realData != nil, "MovieLens-100K is not in Data/ml-100k (run `make data`)")
-  )
+  @Test(ChapterHarness.needsRealData)
   func quickRunOnRealDataStaysInRange() throws {
-    let (results, _, _) = try ChapterHarness.quickRun(
-      chapter: 5, data: ChapterHarness.realData!.path)
-    #expect(results.data == "ml-100k")
+    let results = try ChapterHarness.quickRunOnRealData(chapter: 5)
     let m = results.metrics
     for name in ["Global mean/RMSE", "MF/RMSE", "I-AutoRec/RMSE", "U-AutoRec/RMSE"] {
       let value = try #require(m[name])
@@ -96,12 +79,6 @@ import Testing
     try MovieLens.synthetic(size: .small, seed: 3).write(to: folder.path)
     try "1\t2\tfive\t881250949\n".write(
       to: folder.appendingPathComponent("u.data"), atomically: true, encoding: .utf8)
-    let out = try ChapterHarness.temporaryDirectory("chapter-5-broken-out")
-    let run = try ChapterHarness.run(
-      "chapter-5", ["--quick", "--data", folder.path, "--out", out.path])
-    #expect(run.status == 1, "a thrown error exits 1; a trap would be a signal")
-    #expect(run.stderr.contains("u.data"), "stderr: \(run.stderr)")
-    #expect(
-      !FileManager.default.fileExists(atPath: out.appendingPathComponent("results.json").path))
+    try ChapterHarness.expectCleanFailure(chapter: 5, data: folder, stderrContains: ["u.data"])
   }
 }

@@ -110,6 +110,69 @@ enum ChapterHarness {
     return (try ChapterResults.decode(from: data), out, run)
   }
 
+  // MARK: - Checks every chapter's tests make
+
+  /// The condition of a test that needs MovieLens-100K in `Data/ml-100k`.
+  static let needsRealData = ConditionTrait.enabled(
+    if: realData != nil, "MovieLens-100K is not in Data/ml-100k (run `make data`)")
+
+  /// A quick run on `Data/ml-100k` (for a test marked `needsRealData`); fails unless the
+  /// chapter says it used the real data.
+  static func quickRunOnRealData(chapter: Int, seed: UInt64 = 7) throws -> ChapterResults {
+    let data = try #require(realData)
+    let (results, _, _) = try quickRun(chapter: chapter, seed: seed, data: data.path)
+    try #require(results.data == "ml-100k", "chapter-\(chapter) did not use the real data")
+    return results
+  }
+
+  /// The committed full run, `Figures/chapter-N/results.json`, whose numbers the text cites;
+  /// fails unless it is a full run on MovieLens-100K.
+  static func committedFullRun(chapter: Int) throws -> ChapterResults {
+    let url = packageRoot.appendingPathComponent("Figures/chapter-\(chapter)/results.json")
+    let results = try ChapterResults.decode(from: Data(contentsOf: url))
+    try #require(results.mode == .full, "Figures/chapter-\(chapter) must hold a full run")
+    try #require(
+      results.data == "ml-100k", "Figures/chapter-\(chapter) must come from MovieLens-100K")
+    return results
+  }
+
+  /// Expects `name.svg` and its script `name.gp` for each of `figures`, and `name.md` for
+  /// each of `tables`, in `out`.
+  static func expectOutputs(
+    in out: URL, figures: [String], tables: [String] = [],
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    let files = figures.flatMap { ["\($0).svg", "\($0).gp"] } + tables.map { "\($0).md" }
+    for file in files {
+      #expect(
+        FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path),
+        "\(file) is missing", sourceLocation: sourceLocation)
+    }
+  }
+
+  /// Runs `chapter-N --quick` on the dataset folder `data` (written to make it fail) and
+  /// expects a clean failure: exit status 1 (a thrown error; a trap is 128 + signal), no
+  /// "Fatal error", each of `messages` on stderr, and no results.json written.
+  static func expectCleanFailure(
+    chapter: Int, data: URL, stderrContains messages: [String],
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let out = try temporaryDirectory("chapter-\(chapter)-failure-out")
+    let run = try run("chapter-\(chapter)", ["--quick", "--data", data.path, "--out", out.path])
+    #expect(
+      run.status == 1, "a thrown error exits 1, a trap 128 + signal; got \(run.status)",
+      sourceLocation: sourceLocation)
+    #expect(!run.stderr.contains("Fatal error"), sourceLocation: sourceLocation)
+    for message in messages {
+      #expect(
+        run.stderr.contains(message), "stderr lacks \"\(message)\": \(run.stderr)",
+        sourceLocation: sourceLocation)
+    }
+    #expect(
+      !FileManager.default.fileExists(atPath: out.appendingPathComponent("results.json").path),
+      "a failed run wrote results.json", sourceLocation: sourceLocation)
+  }
+
   // MARK: - Golden files
 
   /// The tolerance every golden comparison states: `|actual - golden| <= 1e-3 * max(1, |golden|)`.
@@ -144,10 +207,14 @@ enum ChapterHarness {
     #expect(Set(results.curves.keys) == Set(expected.curves.keys), "curve names differ")
     for (name, curve) in expected.curves.sorted(by: { $0.key < $1.key }) {
       guard let actual = results.curves[name] else { continue }
-      #expect(actual.x.count == curve.x.count, "chapter-\(chapter) curve \(name): length")
-      for (a, g) in zip(actual.y, curve.y) where !close(a, g) {
-        Issue.record("chapter-\(chapter) curve \(name): \(a), golden \(g)")
-        break
+      #expect(
+        actual.x.count == curve.x.count && actual.y.count == curve.y.count,
+        "chapter-\(chapter) curve \(name): length")
+      for (axis, values, golden) in [("x", actual.x, curve.x), ("y", actual.y, curve.y)] {
+        for (a, g) in zip(values, golden) where !close(a, g) {
+          Issue.record("chapter-\(chapter) curve \(name) \(axis): \(a), golden \(g)")
+          break
+        }
       }
     }
     #expect(Set(results.tables.keys) == Set(expected.tables.keys), "table names differ")
@@ -155,9 +222,24 @@ enum ChapterHarness {
       guard let actual = results.tables[name] else { continue }
       #expect(actual.columns == table.columns, "chapter-\(chapter) table \(name): columns")
       #expect(
-        actual.rows.map(\.first) == table.rows.map(\.first),
-        "chapter-\(chapter) table \(name): row labels")
+        actual.rows.count == table.rows.count
+          && zip(actual.rows, table.rows).allSatisfy {
+            $0.count == $1.count
+          }, "chapter-\(chapter) table \(name): shape")
+      for (row, goldenRow) in zip(actual.rows, table.rows) {
+        for (cell, goldenCell) in zip(row, goldenRow) where !cellsMatch(cell, goldenCell) {
+          Issue.record("chapter-\(chapter) table \(name): \(cell), golden \(goldenCell)")
+        }
+      }
     }
+  }
+
+  /// Two table cells agree: as numbers within `close`'s tolerance when both are numbers,
+  /// otherwise as the same text (labels, "—").
+  static func cellsMatch(_ cell: String, _ golden: String) -> Bool {
+    let trimmed = { (s: String) in s.trimmingCharacters(in: .whitespaces) }
+    if let a = Double(trimmed(cell)), let g = Double(trimmed(golden)) { return close(a, g) }
+    return cell == golden
   }
 }
 
