@@ -19,7 +19,7 @@ func benchNeuMFEpoch() -> [Row] {
   else {
     return [
       Row(
-        benchmark: "epoch", name: "epoch", value: .nan, unit: "", note: "cannot load \(path)")
+        benchmark: "neumf-epoch", name: "epoch", value: .nan, unit: "", note: "cannot load \(path)")
     ]
   }
   let dataNote = real ? "MovieLens-100K" : "synthetic (no Data/ml-100k)"
@@ -57,17 +57,17 @@ func benchNeuMFEpoch() -> [Row] {
   let total = median(zip(zip(sampling, training), evaluation).map { $0.0 + $0.1 + $1 })
   return [
     Row(
-      benchmark: "epoch", name: "sampling 4 negatives", value: median(sampling) * 1e3,
+      benchmark: "neumf-epoch", name: "sampling 4 negatives", value: median(sampling) * 1e3,
       unit: "ms", note: dataNote),
     Row(
-      benchmark: "epoch", name: "training (\(steps) steps)", value: median(training) * 1e3,
+      benchmark: "neumf-epoch", name: "training (\(steps) steps)", value: median(training) * 1e3,
       unit: "ms",
       note: "\(formattedMicros(median(training) / Double(steps))) µs per step"),
     Row(
-      benchmark: "epoch", name: "evaluation (sampled, 943 users)",
+      benchmark: "neumf-epoch", name: "evaluation (sampled, 943 users)",
       value: median(evaluation) * 1e3, unit: "ms"),
     Row(
-      benchmark: "epoch", name: "whole epoch", value: total, unit: "s", note: "median of 3"),
+      benchmark: "neumf-epoch", name: "whole epoch", value: total, unit: "s", note: "median of 3"),
   ]
 }
 

@@ -8,9 +8,12 @@
 //              wall-clock and thread CPU time (the latter ignores time the thread waited for
 //              a core on a busy machine), the median of the quietest 500 steps, the tensor
 //              buffers allocated and the page faults taken per step
-//   autorec    one AutoRec training step (batch 64 x 943 items): masked MSE, backward, Adam
+//   autorec    one AutoRec training step (a batch of 64 item rows over 943 users): masked
+//              MSE, backward, Adam
 //   data       loading MovieLens-100K (Data/ml-100k) and building one training epoch
 //              (4 sampled negatives per positive); skipped when the data is absent
+//   neumf-epoch    a whole NeuMF epoch as Chapter 3 runs it (NeuMFEpoch.swift)
+//   autorec-epoch  a whole I-AutoRec epoch as Chapter 5 runs it (AutoRecEpoch.swift)
 
 import Foundation
 import NN
@@ -275,21 +278,21 @@ func benchNeuMF() -> [Row] {
 
 func benchAutoRec() -> [Row] {
   var rng = SeededGenerator(seed: 3)
-  let items = 943
+  let users = 943  // an item's row: its ratings by every user
   let hidden = 500
   let batch = 64
-  let encoder = Linear(items, hidden, using: &rng)
-  let decoder = Linear(hidden, items, using: &rng)
+  let encoder = Linear(users, hidden, using: &rng)
+  let decoder = Linear(hidden, users, using: &rng)
   let optimizer = Adam(encoder.parameters + decoder.parameters, learningRate: 0.001)
   // About 6% of the entries observed, ratings 1...5, as in MovieLens-100K.
   let batches = (0..<8).map { _ in
-    var r = [Float](repeating: 0, count: batch * items)
+    var r = [Float](repeating: 0, count: batch * users)
     var m = r
     for j in r.indices where rng.nextFloat() < 0.063 {
       r[j] = Float(1 + rng.int(below: 5))
       m[j] = 1
     }
-    return (Tensor(r, shape: [batch, items]), Tensor(m, shape: [batch, items]))
+    return (Tensor(r, shape: [batch, users]), Tensor(m, shape: [batch, users]))
   }
   var k = 0
   let t = time(warmup: 20, repeats: 200) {
@@ -371,7 +374,9 @@ while let a = arguments.next() {
   case "--steps": neumfSteps = max(1, Int(arguments.next() ?? "") ?? 4000)
   case "--only": only = Set((arguments.next() ?? "").split(separator: ",").map(String.init))
   case "--help", "-h":
-    print("usage: bench [--json PATH] [--only matmul,neumf,autorec,data] [--steps N (NeuMF, 4000)]")
+    print(
+      "usage: bench [--json PATH] [--only \(benchmarks.map(\.name).joined(separator: ","))]"
+        + " [--steps N (NeuMF, 4000)]")
     exit(0)
   default:
     FileHandle.standardError.write("bench: unknown argument \(a)\n".data(using: .utf8)!)
@@ -398,13 +403,14 @@ for b in benchmarks where only?.contains(b.name) ?? true {
 
 // The table.
 let nameWidth = max(28, allRows.map { $0.name.count }.max() ?? 0)
+let benchmarkWidth = max(9, allRows.map { $0.benchmark.count }.max() ?? 0) + 1
 print(
-  "\n" + "benchmark".padding(toLength: 10, withPad: " ", startingAt: 0)
+  "\n" + "benchmark".padding(toLength: benchmarkWidth, withPad: " ", startingAt: 0)
     + "name".padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0) + "value")
 for r in allRows {
   let value = r.value.isNaN ? "-" : String(format: r.unit == "ratio" ? "%.2f" : "%.1f", r.value)
   print(
-    r.benchmark.padding(toLength: 10, withPad: " ", startingAt: 0)
+    r.benchmark.padding(toLength: benchmarkWidth, withPad: " ", startingAt: 0)
       + r.name.padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0)
       + "\(value) \(r.unit)" + (r.note.isEmpty ? "" : "   (\(r.note))"))
 }
