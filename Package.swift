@@ -28,19 +28,17 @@ let package = Package(
   targets: [
     // MARK: - Libraries
 
-    /// OpenBLAS's C interface on Linux (Accelerate is used directly on macOS).
+    /// OpenBLAS's C interface: not used by the engine (whose results must not depend on
+    /// the processor), only by `bench`, which measures the engine's product against it.
     .systemLibrary(
       name: "CBLAS",
       path: "Sources/CBLAS",
       pkgConfig: "openblas",
       providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
     ),
-    .target(
-      name: "Tensors",
-      dependencies: [
-        "CKernels", .target(name: "CBLAS", condition: .when(platforms: [.linux])),
-      ]),
-    /// Hand-vectorised C inner loops (Adam's update), chosen at run time by processor, and
+    .target(name: "Tensors", dependencies: ["CKernels"]),
+    /// The engine's C inner loops (matrix product, exp/log/tanh, Adam's update), each in
+    /// one version per vector width chosen at run time, all computing the same bits; and
     /// the allocator for tensor buffers.
     .target(name: "CKernels"),
     .target(name: "NN", dependencies: ["Tensors", "CKernels"]),
@@ -71,7 +69,9 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .executableTarget(name: "bench", dependencies: ["ModernRecSys"]),
+    .executableTarget(
+      name: "bench",
+      dependencies: ["ModernRecSys", .target(name: "CBLAS", condition: .when(platforms: [.linux]))]),
 
     // MARK: - Tests
 
@@ -84,7 +84,7 @@ let package = Package(
     .testTarget(name: "BookTests", dependencies: ["Book"]),
     .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "ModernRecSys"]),
     /// Runs each built chapter with `--quick` and compares its results.json with a golden file.
-    .testTarget(name: "ChapterTests", dependencies: ["Book", "RecData"]),
+    .testTarget(name: "ChapterTests", dependencies: ["Book", "RecData", "Tensors"]),
   ]
     // MARK: - Chapters
     + chapters.map {

@@ -78,12 +78,11 @@ public final class Adam: Optimizer {
 enum AdamKernel {
   /// The readable Swift loop, `adamUpdateReference`.
   case reference
-  /// The C loop in `CKernels`, one coordinate at a time.
-  case portableC
-  /// The C loop, eight coordinates at a time with AVX when the processor has it.
-  case avx
-  /// The C loop, sixteen at a time with AVX-512, else as `.avx`.
-  case fastest
+  /// The C loop of one kernel path (CKernels/adam_template.h).
+  case path(KernelPath)
+
+  /// The C loop of the active path.
+  static var fastest: AdamKernel { .path(.active) }
 }
 
 /// The Adam update of one parameter: `adamUpdateReference`'s arithmetic, by `kernel`.
@@ -106,12 +105,10 @@ func adamUpdate(
     adamUpdateReference(
       w, g, m, v, count: n, beta1: b1, beta2: b2, l2: l2, shrink: shrink, stepSize: stepSize,
       inverseRootCorrection2: c, epsilon: eps)
-  case .portableC:
-    ck_adam_update_portable(w, g, m, v, n, b1, b2, l2, shrink, stepSize, c, eps)
-  case .avx:
-    ck_adam_update_avx(w, g, m, v, n, b1, b2, l2, shrink, stepSize, c, eps)
-  case .fastest:
-    ck_adam_update(w, g, m, v, n, b1, b2, l2, shrink, stepSize, c, eps)
+  case .path(let path):
+    ck_adam_update(
+      ck_path(rawValue: UInt32(path.rawValue)), w, g, m, v, n, b1, b2, l2, shrink, stepSize, c,
+      eps)
   }
 }
 

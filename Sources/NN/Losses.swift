@@ -1,11 +1,5 @@
 import Tensors
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 // Losses: each returns a rank-0 tensor, the mean over the batch. The fused ones are built
 // with the same public three steps as every op in `Tensors` (compute, `recording`, return).
 
@@ -24,22 +18,23 @@ public func binaryCrossEntropyWithLogits(_ logits: Tensor, _ targets: Tensor) ->
     logits.shape == targets.shape,
     "binaryCrossEntropyWithLogits: logits \(logits.shape) and targets \(targets.shape) differ")
   let n = Float(logits.count)
+  // softplus(x) = max(x, 0) + log(1 + e^-|x|), so l = softplus(x) - x t.
+  let softplus = logits.withUnsafeBufferPointer { Elementary.apply(.softplus, to: $0) }
   let loss = Tensor(shape: []) { out in
     logits.withUnsafeBufferPointer { x in
       targets.withUnsafeBufferPointer { t in
         var s: Float = 0
-        for i in x.indices { s += max(x[i], 0) - x[i] * t[i] + log1p(exp(-abs(x[i]))) }
+        for i in x.indices { s += softplus[i] - x[i] * t[i] }
         out[0] = s / n
       }
     }
   }
   return loss.recording("binaryCrossEntropyWithLogits", inputs: [logits]) { g, _ in
     let scale = g[0] / n
-    logits.withUnsafeBufferPointer { x in
-      targets.withUnsafeBufferPointer { t in
-        logits.accumulateGrad { gx in
-          for i in gx.indices { gx[i] += scale * (stableSigmoid(x[i]) - t[i]) }
-        }
+    let sigmoid = logits.withUnsafeBufferPointer { Elementary.apply(.sigmoid, to: $0) }
+    targets.withUnsafeBufferPointer { t in
+      logits.accumulateGrad { gx in
+        for i in gx.indices { gx[i] += scale * (sigmoid[i] - t[i]) }
       }
     }
   }

@@ -1,50 +1,120 @@
-#if canImport(Accelerate)
-  import Accelerate
-#else
-  import CBLAS
-  import Synchronization
+import CKernels
+import Dispatch
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
-/// Matrix-multiplication kernels on raw row-major buffers: the fast one (BLAS `sgemm`)
-/// and a readable reference with the same signature; the tests hold them equal.
+/// Matrix-multiplication kernels on raw row-major buffers: the engine's own fast product
+/// and a readable reference with the same signature; the tests hold them equal to the bit.
 ///
 /// ```
-/// C = alpha * op(A) * op(B) + beta * C     op(X) = X or X^T
+/// C = op(A) op(B) + beta C        op(X) = X or X^T
 /// op(A): (m, k)   op(B): (k, n)   C: (m, n)
 /// ```
 /// `A` is stored (m, k), or (k, m) when `transposeA`; likewise `B` is (k, n) or (n, k).
-/// Leading dimensions are the stored row lengths (the matrices are contiguous).
+/// The matrices are contiguous (a stored row follows the one before it).
+///
+/// Every element of C is one chain of fused multiply-adds in a fixed order,
+///
+/// ```
+/// s = 0
+/// for p = 0, 1, ..., k-1:   s = s + op(A)[i, p] * op(B)[p, j]     rounded once (fma)
+/// C[i, j] = s                       when beta = 0 (C is not read)
+/// C[i, j] = beta * C[i, j] + s      otherwise, rounded once (for beta = 1: C[i, j] + s)
+/// ```
+///
+/// whatever the processor: the vector paths run across columns of C, never along p, and
+/// threads share out blocks of C, never p. That is why the product — and every result
+/// built on it — is the same on every machine, while BLAS libraries choose their
+/// summation order by processor (OpenBLAS's AVX-512 `sgemm` rounds differently from its
+/// AVX2 one) and by thread count.
 public enum MatrixKernels {
-  /// `C = alpha op(A) op(B) + beta C` through BLAS (`cblas_sgemm`; OpenBLAS or Accelerate).
+  /// `C = op(A) op(B) + beta C` by the engine's kernel (CKernels/Gemm.c) in the active
+  /// path, on several threads when the product is large enough.
   public static func sgemm(
     transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
-    alpha: Float = 1, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    a: UnsafePointer<Float>, b: UnsafePointer<Float>,
     beta: Float = 0, c: UnsafeMutablePointer<Float>
   ) {
-    guard m > 0, n > 0 else { return }
-    #if !canImport(Accelerate)
-      // Small products (a recommender's layers) run on one thread: waking OpenBLAS's
-      // other threads costs more than they save below about 128^3 multiply-adds. The
-      // count is changed only when it differs from the last product's, because every
-      // change wakes OpenBLAS's threads (a training step is a run of small products).
-      setBLASThreads(m * n * k < smallProductThreshold ? 1 : defaultBLASThreads)
-    #endif
-    let lda = transposeA ? m : k
-    let ldb = transposeB ? k : n
-    cblas_sgemm(
-      CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-      Int32(m), Int32(n), Int32(k), alpha, a, Int32(Swift.max(lda, 1)), b, Int32(Swift.max(ldb, 1)),
-      beta, c, Int32(n))
+    if let override = benchmarkOverride {
+      override(transposeA, transposeB, m, n, k, a, b, beta, c)
+      return
+    }
+    sgemm(
+      path: .active, threads: threadCount, transposeA: transposeA, transposeB: transposeB,
+      m: m, n: n, k: k, a: a, b: b, beta: beta, c: c)
   }
 
-  /// The same product as three plain loops: slow, but every step visible.
+  /// The same product in a chosen path with a chosen number of threads (for tests and
+  /// benchmarks): the result does not depend on either.
+  public static func sgemm(
+    path: KernelPath, threads: Int, transposeA: Bool, transposeB: Bool, m: Int, n: Int,
+    k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, beta: Float = 0,
+    c: UnsafeMutablePointer<Float>
+  ) {
+    guard m > 0, n > 0 else { return }
+    let lda = transposeA ? m : k
+    let ldb = transposeB ? k : n
+    let blocks = threads > 1 && m * n * k >= parallelThreshold ? threads : 1
+    if blocks == 1 {
+      let status = ck_sgemm(
+        path.c, transposeA ? 1 : 0, transposeB ? 1 : 0, m, n, k, a, lda, b, ldb, beta, c, n)
+      ensure(status == 0, "sgemm: out of memory for the packing buffers (\(m)x\(k) by \(k)x\(n))")
+      return
+    }
+    // Threads share out columns of C (or rows, when C is narrow), in whole tiles; each
+    // runs the single-threaded kernel on its block, so no element is split between them.
+    var mr: Int32 = 0
+    var nr: Int32 = 0
+    ck_gemm_tile_shape(path.c, &mr, &nr)
+    let splitColumns = n >= m || n >= Int(nr) * blocks * 4
+    let length = splitColumns ? n : m
+    let tile = Int(splitColumns ? nr : mr)
+    let perBlock = (length + blocks - 1) / blocks
+    let step = (perBlock + tile - 1) / tile * tile
+    let parts = (length + step - 1) / step
+    let buffers = Buffers(a: a, b: b, c: c)
+    let failures = UnsafeMutablePointer<Int32>.allocate(capacity: parts)
+    defer { failures.deallocate() }
+    let failed = Buffers.Flags(failures)
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      let start = part * step
+      let size = Swift.min(step, length - start)
+      let status: Int32
+      if splitColumns {  // C[:, start ..< start+size] = op(A) op(B)[:, start ..< start+size]
+        let bBlock = transposeB ? buffers.b + start * ldb : buffers.b + start
+        status = ck_sgemm(
+          path.c, transposeA ? 1 : 0, transposeB ? 1 : 0, m, size, k, buffers.a, lda, bBlock,
+          ldb, beta, buffers.c + start, n)
+      } else {  // C[start ..< start+size, :] = op(A)[start ..< start+size, :] op(B)
+        let aBlock = transposeA ? buffers.a + start : buffers.a + start * lda
+        status = ck_sgemm(
+          path.c, transposeA ? 1 : 0, transposeB ? 1 : 0, size, n, k, aBlock, lda, buffers.b,
+          ldb, beta, buffers.c + start * n, n)
+      }
+      failed.pointer[part] = status
+    }
+    for part in 0..<parts {
+      ensure(
+        failures[part] == 0, "sgemm: out of memory for the packing buffers (\(m)x\(k) by \(k)x\(n))"
+      )
+    }
+  }
+
+  /// The same product as three plain loops: slow, but every step visible. Its order of
+  /// operations is the definition the fast kernel follows in every path.
   ///
   /// ```
-  /// C[i, j] = alpha * sum_p op(A)[i, p] * op(B)[p, j] + beta * C[i, j]
+  /// s = fold over p = 0 ..< k of  s -> s + op(A)[i, p] * op(B)[p, j]  (one rounding each)
+  /// C[i, j] = beta == 0 ? s : beta * C[i, j] + s                        (one rounding)
   /// ```
   public static func sgemmReference(
     transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
-    alpha: Float = 1, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    a: UnsafePointer<Float>, b: UnsafePointer<Float>,
     beta: Float = 0, c: UnsafeMutablePointer<Float>
   ) {
     for i in 0..<m {
@@ -53,9 +123,9 @@ public enum MatrixKernels {
         for p in 0..<k {
           let aip = transposeA ? a[p * m + i] : a[i * k + p]
           let bpj = transposeB ? b[j * k + p] : b[p * n + j]
-          s += aip * bpj
+          s = s.addingProduct(aip, bpj)
         }
-        c[i * n + j] = alpha * s + (beta == 0 ? 0 : beta * c[i * n + j])
+        c[i * n + j] = beta == 0 ? s : s.addingProduct(beta, c[i * n + j])
       }
     }
   }
@@ -63,39 +133,59 @@ public enum MatrixKernels {
 
 // MARK: - Threads
 
-#if !canImport(Accelerate)
-  /// Below this many multiply-adds (m n k), `sgemm` asks OpenBLAS for one thread.
-  let smallProductThreshold = 128 * 128 * 128
-  /// The thread count OpenBLAS started with (all cores, or OPENBLAS_NUM_THREADS).
-  let defaultBLASThreads = Int32(openblas_get_num_threads())
-  /// The thread count last set, so we only call OpenBLAS when it changes (rarely: when a
-  /// program switches between training steps and a large evaluation product).
-  let currentBLASThreads = Atomic<Int32>(defaultBLASThreads)
+extension MatrixKernels {
+  /// Below this many multiply-adds (m n k) a product runs on one thread: waking others
+  /// costs more than they save.
+  static let parallelThreshold = 128 * 128 * 128
 
-  @inline(__always) func setBLASThreads(_ n: Int32) {
-    if currentBLASThreads.exchange(n, ordering: .relaxed) != n { openblas_set_num_threads(n) }
+  /// How many threads a large product uses (results do not depend on it): at first
+  /// `MODERNRECSYS_THREADS` when set to a positive number, else every processor the
+  /// system reports online. A program may lower it (Chapter 3 sets 1).
+  public static var threadCount: Int {
+    get { threads.load(ordering: .relaxed) }
+    set { threads.store(Swift.max(1, newValue), ordering: .relaxed) }
   }
-#endif
 
-// MARK: - Which BLAS
+  private static let threads = Atomic<Int>(defaultThreadCount)
+
+  /// `MODERNRECSYS_THREADS`, or the processors online.
+  static var defaultThreadCount: Int {
+    if let text = getenv("MODERNRECSYS_THREADS").map({ String(cString: $0) }),
+      let n = Int(text), n > 0
+    {
+      return n
+    }
+    return Swift.max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+  }
+
+  /// A product's buffers, handed to the threads that share it. Each thread writes only
+  /// its own block of C, so sharing the pointers is safe.
+  struct Buffers: @unchecked Sendable {
+    let a: UnsafePointer<Float>
+    let b: UnsafePointer<Float>
+    let c: UnsafeMutablePointer<Float>
+
+    /// One status per block, each written by its own thread.
+    struct Flags: @unchecked Sendable {
+      let pointer: UnsafeMutablePointer<Int32>
+      init(_ pointer: UnsafeMutablePointer<Int32>) { self.pointer = pointer }
+    }
+  }
+}
+
+// MARK: - Benchmarks
 
 extension MatrixKernels {
-  /// The BLAS library in use, e.g. OpenBLAS's build configuration ("OpenBLAS 0.3.26 ... Haswell").
-  public static var blasDescription: String {
-    #if canImport(Accelerate)
-      return "Accelerate"
-    #else
-      guard let c = openblas_get_config() else { return "OpenBLAS" }
-      return String(cString: c)
-    #endif
-  }
+  /// A product that replaces the engine's in `sgemm(transposeA:…)`: the signature of
+  /// `sgemmReference`.
+  public typealias Product = (
+    _ transposeA: Bool, _ transposeB: Bool, _ m: Int, _ n: Int, _ k: Int,
+    _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ beta: Float,
+    _ c: UnsafeMutablePointer<Float>
+  ) -> Void
 
-  /// The number of threads BLAS may use.
-  public static var blasThreads: Int {
-    #if canImport(Accelerate)
-      return 0
-    #else
-      return Int(openblas_get_num_threads())
-    #endif
-  }
+  /// For `make bench` only: when set, every product of the engine goes to this function
+  /// instead (the benchmark plugs in OpenBLAS to time a training step both ways in one
+  /// run). Set it before any product runs and never while one runs; nothing else may.
+  nonisolated(unsafe) public static var benchmarkOverride: Product?
 }

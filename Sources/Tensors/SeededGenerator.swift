@@ -10,7 +10,7 @@
 /// every Swift version, so the shuffles and samples below are written out here.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
   private var s0, s1, s2, s3: UInt64
-  /// A spare normal deviate: Box–Muller makes them in pairs.
+  /// A spare normal deviate: the polar method makes them in pairs.
   private var spareNormal: Double?
 
   /// Creates a generator whose whole stream is fixed by `seed`.
@@ -76,26 +76,33 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     return Int(product.high)
   }
 
-  /// A normal deviate by the Box–Muller transform:
+  /// A normal deviate by Marsaglia's polar method: a uniform point in the unit disc,
+  /// stretched radially,
   ///
   /// ```
-  /// u1, u2 ~ U(0, 1)
-  /// z0 = sqrt(-2 ln u1) cos(2 pi u2),  z1 = sqrt(-2 ln u1) sin(2 pi u2)
+  /// u, v ~ U(-1, 1) until 0 < s = u^2 + v^2 < 1      (4/pi tries on average)
+  /// z0 = u sqrt(-2 ln s / s),   z1 = v sqrt(-2 ln s / s)
   /// ```
   ///
-  /// Both z0 and z1 are used: z1 is kept for the next call.
+  /// two independent standard normal deviates (the Box–Muller transform without its sine
+  /// and cosine: the point's angle is already uniform). z1 is kept for the next call. The
+  /// logarithm is the engine's own, so the deviates are the same bits on every machine.
   public mutating func normal(mean: Double = 0, standardDeviation: Double = 1) -> Double {
     if let z = spareNormal {
       spareNormal = nil
       return mean + standardDeviation * z
     }
-    var u1 = nextDouble()
-    while u1 <= 0 { u1 = nextDouble() }
-    let u2 = nextDouble()
-    let radius = (-2 * scalarLog(u1)).squareRoot()
-    let angle = 2 * Double.pi * u2
-    spareNormal = radius * scalarSin(angle)
-    return mean + standardDeviation * radius * scalarCos(angle)
+    var u: Double
+    var v: Double
+    var s: Double
+    repeat {
+      u = 2 * nextDouble() - 1
+      v = 2 * nextDouble() - 1
+      s = u * u + v * v
+    } while s >= 1 || s == 0
+    let factor = (-2 * Elementary.log(s) / s).squareRoot()
+    spareNormal = v * factor
+    return mean + standardDeviation * u * factor
   }
 
   /// Shuffles `array` in place (Fisher–Yates, from the back).

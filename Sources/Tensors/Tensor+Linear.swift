@@ -6,12 +6,14 @@ extension Tensor {
   /// one result buffer instead of three and no intermediate gradients.
   ///
   /// ```
-  /// forward:   Y = b (each row), then Y += X W (sgemm with beta = 1), then Y = max(Y, 0)
+  /// forward:   Y = b (each row), then Y = X W + Y (sgemm, beta = 1), then Y = max(Y, 0)
   /// backward:  G' = G where Y > 0, else 0        (just G without ReLU)
   ///            dX += G' W^T,   dW += X^T G',   db += sum over rows of G'
   /// ```
-  /// (A product into a gradient that holds nothing yet is written with beta = 0 instead of
-  /// added with beta = 1 into zeros: the same values, without zero-filling it first.)
+  /// (sgemm adds beta C once each sum of products is complete, so X W + b rounds exactly as
+  /// the composed `x.matmul(W) + b`. A product into a gradient that holds nothing yet is
+  /// written with beta = 0 instead of added with beta = 1 into zeros: the same values,
+  /// without zero-filling it first.)
   /// `Linear` and `MLP` call this; it is the fast path beside the composed ops above.
   /// - Shape: x (batch, in), weight (in, out), bias (out) -> (batch, out)
   package static func linear(_ x: Tensor, weight: Tensor, bias: Tensor?, relu: Bool = false)

@@ -24,11 +24,10 @@ extension Tensor {
         let o = r * n
         var mx = -Float.infinity
         for j in 0..<n { mx = Swift.max(mx, px[o + j]) }
+        for j in 0..<n { y[o + j] = px[o + j] - mx }
+        Elementary.apply(.exp, y.baseAddress! + o, y.baseAddress! + o, count: n)
         var s: Float = 0
-        for j in 0..<n {
-          y[o + j] = scalarExp(px[o + j] - mx)
-          s += y[o + j]
-        }
+        for j in 0..<n { s += y[o + j] }
         for j in 0..<n { y[o + j] /= s }
       }
     }
@@ -59,19 +58,25 @@ extension Tensor {
         let o = r * n
         var mx = -Float.infinity
         for j in 0..<n { mx = Swift.max(mx, px[o + j]) }
+        // e^(x_j - max x) goes through y's row, which then receives the result.
+        for j in 0..<n { y[o + j] = px[o + j] - mx }
+        Elementary.apply(.exp, y.baseAddress! + o, y.baseAddress! + o, count: n)
         var s: Float = 0
-        for j in 0..<n { s += scalarExp(px[o + j] - mx) }
-        let logZ = mx + scalarLog(s)
+        for j in 0..<n { s += y[o + j] }
+        let logZ = mx + Elementary.log(s)
         for j in 0..<n { y[o + j] = px[o + j] - logZ }
       }
     }
     return out.recording("logSoftmax", inputs: [x]) { g, y in
+      let e = allocateFloats(n)
+      defer { freeFloats(e, count: n) }
       x.accumulateGrad { gx in
         for r in 0..<rows {
           let o = r * n
           var total: Float = 0
           for j in 0..<n { total += g[o + j] }
-          for j in 0..<n { gx[o + j] += g[o + j] - scalarExp(y[o + j]) * total }
+          Elementary.apply(.exp, y.baseAddress! + o, e, count: n)
+          for j in 0..<n { gx[o + j] += g[o + j] - e[j] * total }
         }
       }
     }

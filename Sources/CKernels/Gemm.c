@@ -1,0 +1,272 @@
+// The engine's matrix product, C = op(A) op(B) + beta C, with every element of C computed
+// the same way in every path (see Tensors/MatrixKernels.swift for the definition and the
+// readable reference):
+//
+//     s = 0
+//     for p = 0, 1, ..., k-1:  s = fma(op(A)[i][p], op(B)[p][j], s)
+//     C[i][j] = s                       when beta = 0 (C is not read)
+//     C[i][j] = fma(beta, C[i][j], s)   otherwise (for beta = 1: s + C[i][j])
+//
+// The driver is the classic blocked one (Goto and van de Geijn's; BLIS's five loops):
+// B is copied ("packed") a block of KC x NC at a time into panels NR columns wide, A a
+// block of MC x KC at a time into panels MR rows high, and the kernel of gemm_template.h
+// runs one MR x NR tile of C through KC steps. Between blocks of k a tile's running sums
+// wait in C itself (a float stored and loaded back is the same float), so blocking never
+// changes the order of the fused multiply-adds; when beta C is to be added and k needs
+// more than one block, C's values are set aside first and added at the end. Threads are
+// the caller's: Swift splits C into column or row blocks and calls this once per block.
+
+#include "paths.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+// MARK: - One kernel per path
+
+#define CK_W 1
+#define CK_MR 4
+#define CK_NV 4
+#define CK_SUFFIX scalar
+#define CK_TARGET CK_NO_TARGET
+#include "gemm_template.h"
+
+#ifdef CK_X86
+#define CK_W 1
+#define CK_MR 4
+#define CK_NV 4
+#define CK_SUFFIX scalarfma
+#define CK_TARGET CK_TARGET_FMA
+#include "gemm_template.h"
+
+#define CK_W 8
+#define CK_MR 6
+#define CK_NV 2
+#define CK_SUFFIX avx2
+#define CK_TARGET CK_TARGET_AVX2
+#include "gemm_template.h"
+
+#define CK_W 16
+#define CK_MR 12
+#define CK_NV 2
+#define CK_SUFFIX avx512
+#define CK_TARGET CK_TARGET_AVX512
+#include "gemm_template.h"
+
+#define CK_W 4
+#define CK_MR 8
+#define CK_NV 3
+#define CK_SUFFIX w4
+#define CK_TARGET CK_TARGET_AVX2
+#include "gemm_template.h"
+
+#define CK_W 16
+#define CK_MR 12
+#define CK_NV 2
+#define CK_SUFFIX w16
+#define CK_TARGET CK_TARGET_AVX2
+#include "gemm_template.h"
+#endif
+
+#ifdef CK_ARM64
+#define CK_W 4
+#define CK_MR 8
+#define CK_NV 3
+#define CK_SUFFIX neon
+#define CK_TARGET CK_NO_TARGET
+#include "gemm_template.h"
+#endif
+
+static const ck_gemm_kernel *kernel_for(ck_path path) {
+  if (!ck_path_is_available(path)) return &gemm_kernel_scalar;
+  switch (path) {
+#ifdef CK_X86
+  case CK_PATH_SCALAR:
+    return ck_cpu_has_fma() ? &gemm_kernel_scalarfma : &gemm_kernel_scalar;
+  case CK_PATH_AVX2:
+    return &gemm_kernel_avx2;
+  case CK_PATH_AVX512:
+    return &gemm_kernel_avx512;
+  case CK_PATH_W4_ON_AVX2:
+    return &gemm_kernel_w4;
+  case CK_PATH_W16_ON_AVX2:
+    return &gemm_kernel_w16;
+#endif
+#ifdef CK_ARM64
+  case CK_PATH_NEON:
+    return &gemm_kernel_neon;
+#endif
+  default:
+    return &gemm_kernel_scalar;
+  }
+}
+
+// MARK: - Block sizes
+
+/// Steps of k per block: a kernel's panels of A and B (MR + NR by KC floats) stay in the
+/// first-level cache.
+enum { KC = 256 };
+
+/// Rows of A per block (about 128, a multiple of MR): the packed block of A stays in the
+/// second-level cache while the kernel sweeps the panels of B.
+static ptrdiff_t block_rows(int mr) { return (128 + mr - 1) / mr * mr; }
+
+/// Columns of B per block (a multiple of NR): the packed block of B, KC x NC, stays in
+/// the last-level cache.
+static ptrdiff_t block_columns(int nr) { return 2048 / nr * nr; }
+
+// MARK: - Packing
+
+/// Copies op(A)[i0 ..< i0+mc][p0 ..< p0+kc] into panels of `mr` rows: panel after panel,
+/// and within a panel the `mr` values of step p, then of step p+1 (zeros below row mc).
+/// op(A)[i][p] is a[i*lda + p], or a[p*lda + i] when `transposed`.
+static void pack_a(const float *a, ptrdiff_t lda, int transposed, ptrdiff_t i0, ptrdiff_t mc,
+                   ptrdiff_t p0, ptrdiff_t kc, int mr, float *dst) {
+  for (ptrdiff_t ir = 0; ir < mc; ir += mr) {
+    ptrdiff_t rows = mc - ir < mr ? mc - ir : mr;
+    if (transposed) {
+      for (ptrdiff_t p = 0; p < kc; p++) {
+        const float *src = a + (p0 + p) * lda + i0 + ir;
+        for (ptrdiff_t r = 0; r < rows; r++) dst[r] = src[r];
+        for (ptrdiff_t r = rows; r < mr; r++) dst[r] = 0;
+        dst += mr;
+      }
+    } else {
+      for (ptrdiff_t r = 0; r < mr; r++) {
+        if (r < rows) {
+          const float *src = a + (i0 + ir + r) * lda + p0;
+          for (ptrdiff_t p = 0; p < kc; p++) dst[p * mr + r] = src[p];
+        } else {
+          for (ptrdiff_t p = 0; p < kc; p++) dst[p * mr + r] = 0;
+        }
+      }
+      dst += mr * kc;
+    }
+  }
+}
+
+/// Copies op(B)[p0 ..< p0+kc][j0 ..< j0+nc] into panels of `nr` columns: panel after
+/// panel, and within a panel the `nr` values of step p, then of step p+1 (zeros right of
+/// column nc). op(B)[p][j] is b[p*ldb + j], or b[j*ldb + p] when `transposed`.
+static void pack_b(const float *b, ptrdiff_t ldb, int transposed, ptrdiff_t p0, ptrdiff_t kc,
+                   ptrdiff_t j0, ptrdiff_t nc, int nr, float *dst) {
+  for (ptrdiff_t jr = 0; jr < nc; jr += nr) {
+    ptrdiff_t columns = nc - jr < nr ? nc - jr : nr;
+    if (transposed) {
+      for (ptrdiff_t j = 0; j < nr; j++) {
+        if (j < columns) {
+          const float *src = b + (j0 + jr + j) * ldb + p0;
+          for (ptrdiff_t p = 0; p < kc; p++) dst[p * nr + j] = src[p];
+        } else {
+          for (ptrdiff_t p = 0; p < kc; p++) dst[p * nr + j] = 0;
+        }
+      }
+    } else {
+      for (ptrdiff_t p = 0; p < kc; p++) {
+        const float *src = b + (p0 + p) * ldb + j0 + jr;
+        float *row = dst + p * nr;
+        for (ptrdiff_t j = 0; j < columns; j++) row[j] = src[j];
+        for (ptrdiff_t j = columns; j < nr; j++) row[j] = 0;
+      }
+    }
+    dst += nr * kc;
+  }
+}
+
+// MARK: - Scratch memory
+
+/// Each thread's packing buffers, kept between calls (a training step makes the same
+/// products again and again).
+static _Thread_local float *scratch;
+static _Thread_local size_t scratchFloats;
+
+static float *scratch_of(size_t floats) {
+  if (floats > scratchFloats) {
+    free(scratch);
+    size_t bytes = (floats * sizeof(float) + 63) / 64 * 64;
+    scratch = aligned_alloc(64, bytes);
+    scratchFloats = scratch ? floats : 0;
+  }
+  return scratch;
+}
+
+// MARK: - The driver
+
+int ck_sgemm(ck_path path, int transposeA, int transposeB, ptrdiff_t m, ptrdiff_t n,
+             ptrdiff_t k, const float *a, ptrdiff_t lda, const float *b, ptrdiff_t ldb,
+             float beta, float *c, ptrdiff_t ldc) {
+  if (m <= 0 || n <= 0) return 0;
+  if (k <= 0) {  // an empty sum: C = beta C, or zeros
+    for (ptrdiff_t i = 0; i < m; i++)
+      for (ptrdiff_t j = 0; j < n; j++)
+        c[i * ldc + j] = beta == 0 ? 0 : __builtin_fmaf(beta, c[i * ldc + j], 0.0f);
+    return 0;
+  }
+  // When the chains span several blocks of k, C holds their partial sums between blocks:
+  // beta's C is set aside, to be added when the chains end.
+  float *old = NULL;
+  if (beta != 0 && k > KC) {
+    old = malloc((size_t)(m * n) * sizeof(float));
+    if (old == NULL) return -1;
+    for (ptrdiff_t i = 0; i < m; i++) memcpy(old + i * n, c + i * ldc, (size_t)n * sizeof(float));
+  }
+  const ck_gemm_kernel *kernel = kernel_for(path);
+  const int mr = kernel->mr, nr = kernel->nr;
+  const ptrdiff_t MC = block_rows(mr), NC = block_columns(nr);
+  float *packedA = scratch_of((size_t)(MC * KC + (NC + nr) * KC));
+  if (packedA == NULL) {
+    free(old);
+    return -1;
+  }
+  float *packedB = packedA + MC * KC;
+  float tile[16 * 32];  // an edge tile, MR x NR at most 16 x 32
+
+  for (ptrdiff_t jc = 0; jc < n; jc += NC) {
+    ptrdiff_t nc = n - jc < NC ? n - jc : NC;
+    for (ptrdiff_t pc = 0; pc < k; pc += KC) {
+      ptrdiff_t kc = k - pc < KC ? k - pc : KC;
+      int mode = pc > 0 ? CK_TILE_CONTINUE
+                 : (beta != 0 && kc == k) ? CK_TILE_ADD_BETA_C
+                                          : CK_TILE_FROM_ZERO;
+      pack_b(b, ldb, transposeB, pc, kc, jc, nc, nr, packedB);
+      for (ptrdiff_t ic = 0; ic < m; ic += MC) {
+        ptrdiff_t mc = m - ic < MC ? m - ic : MC;
+        pack_a(a, lda, transposeA, ic, mc, pc, kc, mr, packedA);
+        for (ptrdiff_t jr = 0; jr < nc; jr += nr) {
+          ptrdiff_t columns = nc - jr < nr ? nc - jr : nr;
+          const float *panelB = packedB + jr * kc;
+          for (ptrdiff_t ir = 0; ir < mc; ir += mr) {
+            ptrdiff_t rows = mc - ir < mr ? mc - ir : mr;
+            const float *panelA = packedA + ir * kc;
+            float *cij = c + (ic + ir) * ldc + jc + jr;
+            if (rows == mr && columns == nr) {
+              kernel->tile(kc, panelA, panelB, cij, ldc, mode, beta);
+              continue;
+            }
+            // An edge tile: run the whole tile on a copy, keep the part inside C.
+            for (ptrdiff_t r = 0; r < mr; r++)
+              for (ptrdiff_t j = 0; j < nr; j++)
+                tile[r * nr + j] =
+                    (mode != CK_TILE_FROM_ZERO && r < rows && j < columns) ? cij[r * ldc + j] : 0;
+            kernel->tile(kc, panelA, panelB, tile, nr, mode, beta);
+            for (ptrdiff_t r = 0; r < rows; r++)
+              for (ptrdiff_t j = 0; j < columns; j++) cij[r * ldc + j] = tile[r * nr + j];
+          }
+        }
+      }
+    }
+  }
+  if (old != NULL) {  // the chains have ended: add beta's C
+    for (ptrdiff_t i = 0; i < m; i++)
+      for (ptrdiff_t j = 0; j < n; j++)
+        c[i * ldc + j] = __builtin_fmaf(beta, old[i * n + j], c[i * ldc + j]);
+    free(old);
+  }
+  return 0;
+}
+
+int ck_gemm_tile_shape(ck_path path, int *mr, int *nr) {
+  const ck_gemm_kernel *kernel = kernel_for(path);
+  *mr = kernel->mr;
+  *nr = kernel->nr;
+  return 0;
+}

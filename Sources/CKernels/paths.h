@@ -1,0 +1,66 @@
+// Private to CKernels: how each C file instantiates its templates once per path.
+//
+// CK_FOR_EACH_PATH(X) calls X(path enum, suffix, width, target attribute) for every path
+// this compiler can build for this architecture. The 4- and 16-wide code is also built
+// for AVX2 on x86-64 ("w4", "w16"), so that a machine without NEON or AVX-512 can still
+// run, and test, exactly the code those paths run.
+
+#ifndef CK_PATHS_H
+#define CK_PATHS_H
+
+#include "CKernels.h"
+
+#pragma STDC FP_CONTRACT OFF
+// The 16-wide code built for AVX2 passes 16-float vectors between inline functions only.
+#pragma clang diagnostic ignored "-Wpsabi"
+
+#if defined(__x86_64__)
+#define CK_X86 1
+#define CK_TARGET_AVX2 __attribute__((target("avx2,fma")))
+#define CK_TARGET_AVX512 __attribute__((target("avx512f,avx2,fma")))
+#define CK_TARGET_FMA __attribute__((target("fma")))
+#elif defined(__aarch64__)
+#define CK_ARM64 1
+#endif
+
+#define CK_NO_TARGET
+
+/// The value constants of the elementary functions (see Tensors/Elementary.swift).
+#define CK_LOG2E 0x1.715476p+0f      /* 1 / ln 2, rounded */
+#define CK_LN2_HI 0x1.62e4p-1f        /* ln 2 to 16 bits: e * CK_LN2_HI is exact */
+#define CK_LN2_LO 0x1.7f7d1cp-20f     /* ln 2 - CK_LN2_HI, rounded */
+#define CK_ROUNDER 0x1.8p23f          /* (t + 1.5 * 2^23) - 1.5 * 2^23 rounds t to an integer */
+#define CK_LN2 0x1.62e43p-1f          /* ln 2, rounded */
+#define CK_SQRT2 0x1.6a09e6p+0f       /* sqrt 2, rounded */
+#define CK_FLT_MIN 0x1p-126f          /* the smallest normal float */
+#define CK_EXP_C2 (1.0f / 2)
+#define CK_EXP_C3 (1.0f / 6)
+#define CK_EXP_C4 (1.0f / 24)
+#define CK_EXP_C5 (1.0f / 120)
+#define CK_EXP_C6 (1.0f / 720)
+#define CK_EXP_C7 (1.0f / 5040)
+#define CK_EXP_C8 (1.0f / 40320)
+#define CK_EXP_C9 (1.0f / 362880)
+#define CK_LOG_L1 (2.0f / 3)
+#define CK_LOG_L2 (2.0f / 5)
+#define CK_LOG_L3 (2.0f / 7)
+#define CK_LOG_L4 (2.0f / 9)
+
+/// An element-wise function over an array: y[i] = f(x[i]).
+typedef void (*ck_array_function)(const float *x, float *y, ptrdiff_t n);
+
+/// Where a tile's chains start and what it stores (gemm_template.h).
+enum ck_tile_mode {
+  CK_TILE_FROM_ZERO = 0,  /// start from zero, store the sums
+  CK_TILE_CONTINUE = 1,   /// start from the partial sums in C, store the sums
+  CK_TILE_ADD_BETA_C = 2, /// start from zero, store fma(beta, C, sum) (a chain in one block)
+};
+
+/// A gemm inner kernel (gemm_template.h) and its tile shape.
+typedef struct {
+  void (*tile)(ptrdiff_t kc, const float *a, const float *b, float *c, ptrdiff_t ldc, int mode,
+               float beta);
+  int mr, nr;
+} ck_gemm_kernel;
+
+#endif
