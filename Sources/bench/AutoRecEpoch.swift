@@ -26,14 +26,31 @@ func benchAutoRecEpoch() -> [Row] {
   var rng = SeededGenerator(seed: 5)
   let model = AutoRec(inputSize: rows.columnCount, hiddenSize: 500, using: &rng)
   let optimizer = Adam(model.parameters, learningRate: 0.002)
-  let epoch = time(warmup: 1, repeats: 5) {
-    _ = model.trainEpoch(on: rows, optimizer: optimizer, batchSize: 256, l2: 0.003, using: &rng)
+  // Epochs with the engine's product and with OpenBLAS's, alternately.
+  var epoch: [Double] = []
+  var blasEpoch: [Double] = []
+  for round in 0..<8 {
+    for useBLAS in [false, true] {
+      MatrixKernels.benchmarkOverride = useBLAS ? MatrixKernels.Product?(openBLASProduct) : nil
+      let start = now()
+      _ = model.trainEpoch(on: rows, optimizer: optimizer, batchSize: 256, l2: 0.003, using: &rng)
+      let seconds = Double(now() - start) * 1e-9
+      if round > 0 { useBLAS ? blasEpoch.append(seconds) : epoch.append(seconds) }
+    }
   }
+  MatrixKernels.benchmarkOverride = nil
   let evaluation = time(warmup: 1, repeats: 5) { _ = model.rmse(on: split.test, from: rows) }
   return [
     Row(
       benchmark: "autorec-epoch", name: "I-AutoRec epoch median (k = 500)",
       value: median(epoch) * 1e3, unit: "ms", note: "\(data), 7 batches of 256 item rows"),
+    Row(
+      benchmark: "autorec-epoch", name: "  the same with OpenBLAS's product",
+      value: median(blasEpoch) * 1e3, unit: "ms", note: "alternating with the engine's, 7 each"),
+    Row(
+      benchmark: "autorec-epoch", name: "  engine / OpenBLAS",
+      value: median(blasEpoch) / median(epoch),
+      unit: "ratio", note: "speed; >= 1: the engine's product is no slower"),
     Row(
       benchmark: "autorec-epoch", name: "I-AutoRec test RMSE pass",
       value: median(evaluation) * 1e3, unit: "ms", note: "\(data), 1682 x 943 reconstruction"),
