@@ -43,7 +43,7 @@ extension Chapter1 {
     let bias = 0.1
     // By hand: the weighted sum, then the activation.
     let preActivation = zip(weights, inputs).map { $0 * $1 }.reduce(bias, +)
-    let output = 1 / (1 + exp(-preActivation))
+    let output = 1 / (1 + Elementary.exp(-preActivation))
     // The engine: x as a (1, 3) batch of one, w as a (3, 1) column.
     let x = Tensor(inputs.map(Float.init), shape: [1, 3])
     let w = Tensor(weights.map(Float.init), shape: [3, 1])
@@ -72,12 +72,13 @@ extension Chapter1 {
   }
 
   static var activationCases: [ActivationCase] {
-    func sigma(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
+    func sigma(_ x: Double) -> Double { 1 / (1 + Elementary.exp(-x)) }
     return [
       ActivationCase(
         name: "sigmoid", apply: { $0.sigmoid() }, derivative: { sigma($0) * (1 - sigma($0)) }),
       ActivationCase(
-        name: "tanh", apply: { $0.tanh() }, derivative: { 1 - tanh($0) * tanh($0) }),
+        name: "tanh", apply: { $0.tanh() },
+        derivative: { 1 - Elementary.tanh($0) * Elementary.tanh($0) }),
       ActivationCase(name: "ReLU", apply: { $0.relu() }, derivative: { $0 > 0 ? 1 : 0 }),
       ActivationCase(
         name: "SiLU", apply: silu, derivative: { sigma($0) * (1 + $0 * (1 - sigma($0))) }),
@@ -240,10 +241,11 @@ func backpropagateByHand(_ net: TwoLayerNetwork, x: Matrix, y: [Double]) -> (
   let batch = Double(x.count)
   // Forward, keeping what the backward pass needs.
   let z1 = product(x, net.w1).map { zip($0, net.b1).map { $0 + $1 } }  // (B, hidden)
-  let h = z1.map { $0.map { tanh($0) } }
+  let h = z1.map { $0.map { Elementary.tanh($0) } }
   let z2 = product(h, net.w2).map { [$0[0] + net.b2[0]] }  // (B, 1)
-  let p = z2.map { 1 / (1 + exp(-$0[0])) }
-  let logLikelihood = zip(p, y).map { $1 * log($0) + (1 - $1) * log(1 - $0) }.reduce(0, +)
+  let p = z2.map { 1 / (1 + Elementary.exp(-$0[0])) }
+  let logLikelihood = zip(p, y).map { $1 * Elementary.log($0) + (1 - $1) * Elementary.log(1 - $0) }
+    .reduce(0, +)
   let loss = -logLikelihood / batch  // binary cross-entropy, averaged
   // Backward, from the loss to the inputs, one line per equation of the text.
   let dz2 = zip(p, y).map { [($0 - $1) / batch] }  // dL/dz2 = (p - y) / B

@@ -9,10 +9,6 @@
 import Foundation
 import ModernRecSys
 
-#if canImport(CBLAS) && !canImport(Accelerate)
-  import CBLAS
-#endif
-
 struct Chapter3: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "chapter-3",
@@ -28,14 +24,10 @@ struct Chapter3: ParsableCommand {
   @OptionGroup var options: ChapterOptions
 
   func run() throws {
-    #if canImport(CBLAS) && !canImport(Accelerate)
-      // One BLAS thread for the whole chapter, set before the first product (the engine
-      // takes OpenBLAS's thread count at its first product as its default). The widest
-      // layers of the sweeps would otherwise use a second thread; on a 2-core machine
-      // that other jobs share, waiting for it costs more CPU time than it saves, and the
-      // numbers are the same either way.
-      openblas_set_num_threads(1)
-    #endif
+    // One thread for the products of the whole chapter. The widest layers of the sweeps
+    // would otherwise use a second one; on a 2-core machine that other jobs share, waiting
+    // for it costs more CPU time than it saves, and the numbers are the same either way.
+    MatrixKernels.threadCount = 1
     let run = try ChapterRun(
       number: 3, title: "Neural Collaborative Filtering: GMF, MLP and NeuMF", options: options)
     let clock = TrainingClock()

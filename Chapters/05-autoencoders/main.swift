@@ -361,7 +361,7 @@ func hiddenSizeAndRegularisation(
     title: "Hidden units k (lambda = \(settings.autoRecL2))", xLabel: "hidden units k",
     yLabel: "test RMSE")
   hiddenChart.xLogScale = true
-  let l2X = settings.l2s.map { log10(Double($0)) }
+  let l2X = settings.l2s.map { Elementary.log10(Double($0)) }
   var l2Chart = Chart.lines(
     [LineSeries("I-AutoRec", x: l2X, y: l2RMSE, markers: true)] + baselines(l2X),
     title: "L2 weight lambda (k = \(settings.autoRecHidden))", xLabel: "log10(lambda)",

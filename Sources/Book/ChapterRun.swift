@@ -40,9 +40,13 @@ public final class ChapterRun {
     self.results = ChapterResults(
       chapter: number, mode: options.quick ? .quick : .full, seed: options.seed, data: "unknown")
     self.gnuplot = Gnuplot.locate(environment: ProcessInfo.processInfo.environment)
+    if let problem = KernelPath.environmentProblem { throw ChapterError(problem) }
     print("# Chapter \(number): \(title)")
     print(
       "mode: \(options.quick ? "quick" : "full"), seed: \(options.seed), output: \(outputDirectory.path)"
+    )
+    print(
+      "kernels: \(KernelPath.active) (\(KernelPath.active.width) floats per instruction; every path gives the same results), \(MatrixKernels.threadCount) threads"
     )
     do {
       try FileManager.default.createDirectory(

@@ -1,13 +1,5 @@
 import Tensors
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#elseif canImport(Musl)
-  import Musl
-#endif
-
 /// How big a synthetic dataset to make.
 public struct SyntheticSize: Hashable, Sendable {
   /// Number of users.
@@ -125,15 +117,17 @@ extension MovieLens {
     let itemFactors = gaussians(size.items * factorCount, 0.5)
     let userBias = gaussians(size.users, 0.3)
     let popularityRank = rng.permutation(size.items)
-    let popularity = popularityRank.map { 1 / pow(Double($0) + 150, 2.6) }
-    let meanLogPopularity = popularity.reduce(0) { $0 + log($1) } / Double(size.items)
+    let popularity = popularityRank.map { 1 / Elementary.pow(Double($0) + 150, 2.6) }
+    let meanLogPopularity = popularity.reduce(0) { $0 + Elementary.log($1) } / Double(size.items)
     let itemBias = (0..<size.items).map {
-      0.3 * rng.normal() + 0.25 * (log(popularity[$0]) - meanLogPopularity)
+      0.3 * rng.normal() + 0.25 * (Elementary.log(popularity[$0]) - meanLogPopularity)
     }
 
     // MARK: How many ratings per user (heavy-tailed)
     let base = size.minimumPerUser
-    let shares = (0..<size.users).map { _ in exp(rng.normal(mean: 0, standardDeviation: 0.9)) }
+    let shares = (0..<size.users).map { _ in
+      Elementary.exp(rng.normal(mean: 0, standardDeviation: 0.9))
+    }
     let shareSum = shares.reduce(0, +)
     let extra = Double(size.ratings - base * size.users)
     let cap = max(base, size.items * 45 / 100)  // MovieLens-100K's busiest user rated 44% of the items
@@ -169,7 +163,7 @@ extension MovieLens {
         // sample without replacement.
         var uniform = rng.nextDouble()
         while uniform <= 0 { uniform = rng.nextDouble() }
-        keys[i] = (-log(uniform) / (popularity[i] * exp(0.8 * a)), i)
+        keys[i] = (-Elementary.log(uniform) / (popularity[i] * Elementary.exp(0.8 * a)), i)
       }
       keys.sort { $0.key < $1.key }
       for k in 0..<perUser[u] {

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#elseif canImport(Musl)
-  import Musl
-#endif
+import Tensors
 
 // MARK: - Classification: AUC and log loss
 
@@ -58,7 +52,7 @@ extension Metrics {
     var sum = 0.0
     for (p, y) in zip(probabilities, labels) {
       let q = min(max(Double(p), epsilon), 1 - epsilon)
-      sum += Double(y) * log(q) + (1 - Double(y)) * log(1 - q)
+      sum += Double(y) * Elementary.log(q) + (1 - Double(y)) * Elementary.log(1 - q)
     }
     return -sum / Double(labels.count)
   }

@@ -1,3 +1,5 @@
+import Tensors
+
 /// The evaluation metrics, each a small function with its formula.
 ///
 ///     let rank = Metrics.rank(ofPositive: 0.9, amongNegatives: [0.95, 0.2, 0.9])   // 3
@@ -83,10 +85,10 @@ extension Metrics {
   /// NDCG at K for one held-out item (log base 2, ranks from 1; the ideal DCG is 1):
   ///
   /// ```
-  /// NDCG@K = 1 / log2(rank + 1)  if rank <= K,  else 0
+  /// NDCG@K = 1 / Elementary.log2(rank + 1)  if rank <= K,  else 0
   /// ```
   public static func ndcg(rank: Int, k: Int) -> Double {
-    rank <= k ? 1 / log2(Double(rank) + 1) : 0
+    rank <= k ? 1 / Elementary.log2(Double(rank) + 1) : 0
   }
 
   /// Hit ratio at K with several relevant items: 1 if any is in the top K.
@@ -101,16 +103,16 @@ extension Metrics {
   /// NDCG at K with R relevant items (binary relevance, log base 2):
   ///
   /// ```
-  /// DCG@K  = sum over relevant ranks r <= K of 1 / log2(r + 1)
-  /// IDCG@K = sum for i = 1 ... min(K, R) of 1 / log2(i + 1)
+  /// DCG@K  = sum over relevant ranks r <= K of 1 / Elementary.log2(r + 1)
+  /// IDCG@K = sum for i = 1 ... min(K, R) of 1 / Elementary.log2(i + 1)
   /// NDCG@K = DCG@K / IDCG@K
   /// ```
   public static func ndcg(ranks: [Int], relevantCount: Int, k: Int) -> Double {
     guard relevantCount > 0 else { return 0 }
     var dcg = 0.0
-    for r in ranks where r <= k { dcg += 1 / log2(Double(r) + 1) }
+    for r in ranks where r <= k { dcg += 1 / Elementary.log2(Double(r) + 1) }
     var ideal = 0.0
-    for i in 1...min(k, relevantCount) { ideal += 1 / log2(Double(i) + 1) }
+    for i in 1...min(k, relevantCount) { ideal += 1 / Elementary.log2(Double(i) + 1) }
     return dcg / ideal
   }
 

@@ -94,14 +94,16 @@ enum ChapterHarness {
 
   /// Runs `chapter-N --quick --seed seed --data synthetic --out tmp` and returns its results.
   static func quickRun(
-    chapter: Int, seed: UInt64 = 7, data: String = "synthetic", extra: [String] = []
+    chapter: Int, seed: UInt64 = 7, data: String = "synthetic", extra: [String] = [],
+    environment: [String: String] = [:]
   )
     throws -> (results: ChapterResults, out: URL, run: Run)
   {
     let out = try temporaryDirectory("chapter-\(chapter)")
     let run = try run(
       "chapter-\(chapter)",
-      ["--quick", "--seed", "\(seed)", "--data", data, "--out", out.path] + extra)
+      ["--quick", "--seed", "\(seed)", "--data", data, "--out", out.path] + extra,
+      environment: environment)
     guard run.status == 0 else {
       throw HarnessError(
         "chapter-\(chapter) exited \(run.status):\n\(run.stderr)\n\(run.stdout.suffix(2000))")
@@ -175,11 +177,12 @@ enum ChapterHarness {
 
   // MARK: - Golden files
 
-  /// The tolerance every golden comparison states: `|actual - golden| <= 1e-3 * max(1, |golden|)`.
-  /// Runs are deterministic on one machine; the slack covers another CPU's BLAS kernels.
-  static func close(_ actual: Double, _ golden: Double) -> Bool {
+  /// Golden comparisons are exact: a chapter's results are the same bits on every machine
+  /// (the engine's own kernels and elementary functions; every kernel path and thread count
+  /// computes the same operations in the same order), so any difference is a change.
+  static func identical(_ actual: Double, _ golden: Double) -> Bool {
     if actual.isNaN || golden.isNaN { return actual.isNaN && golden.isNaN }
-    return abs(actual - golden) <= 1e-3 * max(1, abs(golden))
+    return actual == golden
   }
 
   /// Compares a quick run with `Golden/chapter-N.json`, number by number. With
@@ -202,7 +205,8 @@ enum ChapterHarness {
     )
     for (name, value) in expected.metrics.sorted(by: { $0.key < $1.key }) {
       guard let actual = results.metrics[name] else { continue }
-      #expect(close(actual, value), "chapter-\(chapter) metric \(name): \(actual), golden \(value)")
+      #expect(
+        identical(actual, value), "chapter-\(chapter) metric \(name): \(actual), golden \(value)")
     }
     #expect(Set(results.curves.keys) == Set(expected.curves.keys), "curve names differ")
     for (name, curve) in expected.curves.sorted(by: { $0.key < $1.key }) {
@@ -211,7 +215,7 @@ enum ChapterHarness {
         actual.x.count == curve.x.count && actual.y.count == curve.y.count,
         "chapter-\(chapter) curve \(name): length")
       for (axis, values, golden) in [("x", actual.x, curve.x), ("y", actual.y, curve.y)] {
-        for (a, g) in zip(values, golden) where !close(a, g) {
+        for (a, g) in zip(values, golden) where !identical(a, g) {
           Issue.record("chapter-\(chapter) curve \(name) \(axis): \(a), golden \(g)")
           break
         }
@@ -234,11 +238,11 @@ enum ChapterHarness {
     }
   }
 
-  /// Two table cells agree: as numbers within `close`'s tolerance when both are numbers,
-  /// otherwise as the same text (labels, "—").
+  /// Two table cells agree: as numbers by `identical` when both are numbers, otherwise as the
+  /// same text (labels, "—").
   static func cellsMatch(_ cell: String, _ golden: String) -> Bool {
     let trimmed = { (s: String) in s.trimmingCharacters(in: .whitespaces) }
-    if let a = Double(trimmed(cell)), let g = Double(trimmed(golden)) { return close(a, g) }
+    if let a = Double(trimmed(cell)), let g = Double(trimmed(golden)) { return identical(a, g) }
     return cell == golden
   }
 }

@@ -1,16 +1,42 @@
 import Foundation
+import Tensors
 import Testing
 
 /// What the chapter contract promises of every chapter, checked on each built binary.
 @Suite struct EveryChapterTests {
-  /// Deterministic: the same seed gives the same results.json, byte for byte.
+  /// Deterministic on any machine: the same seed gives the same results.json, byte for
+  /// byte, run again, in every kernel path this processor has (each forced with
+  /// MODERNRECSYS_SIMD: on an AVX2 machine scalar, the NEON code's 4-wide and the AVX-512
+  /// code's 16-wide loops too), and on one thread.
   @Test(arguments: 0...5)
-  func sameSeedGivesSameResultsBytes(chapter: Int) throws {
+  func sameSeedGivesSameResultsBytesInEveryKernelPath(chapter: Int) throws {
     let first = try ChapterHarness.quickRun(chapter: chapter)
-    let second = try ChapterHarness.quickRun(chapter: chapter)
     let a = try Data(contentsOf: first.out.appendingPathComponent("results.json"))
-    let b = try Data(contentsOf: second.out.appendingPathComponent("results.json"))
-    #expect(a == b, "chapter-\(chapter): two runs with seed 7 differ")
+    var variants: [(String, [String: String])] = [("a second run", [:])]
+    variants += KernelPath.available.filter { $0 != KernelPath.active }.map {
+      ("MODERNRECSYS_SIMD=\($0)", ["MODERNRECSYS_SIMD": "\($0)"])
+    }
+    variants.append(("MODERNRECSYS_THREADS=1", ["MODERNRECSYS_THREADS": "1"]))
+    #expect(variants.count >= 3, "at least one other kernel path to compare with")
+    for (label, environment) in variants {
+      let other = try ChapterHarness.quickRun(chapter: chapter, environment: environment)
+      let b = try Data(contentsOf: other.out.appendingPathComponent("results.json"))
+      #expect(a == b, "chapter-\(chapter): \(label) gives other results than the default run")
+    }
+  }
+
+  /// A kernel path that does not exist, or that the processor lacks, stops a chapter with a
+  /// message naming the paths it has, before anything is written.
+  @Test func anUnknownKernelPathIsAClearError() throws {
+    let out = try ChapterHarness.temporaryDirectory("chapter-0-simd")
+    let run = try ChapterHarness.run(
+      "chapter-0", ["--quick", "--data", "synthetic", "--out", out.path],
+      environment: ["MODERNRECSYS_SIMD": "avx1024"])
+    #expect(run.status == 1, "exit status \(run.status)")
+    #expect(run.stderr.contains("MODERNRECSYS_SIMD=avx1024"), "stderr: \(run.stderr)")
+    #expect(run.stderr.contains("scalar"), "stderr: \(run.stderr)")
+    #expect(
+      !FileManager.default.fileExists(atPath: out.appendingPathComponent("results.json").path))
   }
 
   /// A --data folder that does not exist is a clear error naming the missing file and

@@ -36,29 +36,38 @@ func groupAUC(_ model: some PointwiseRecommender, _ heldOut: [(user: Int, item: 
   return Double(correct) / Double(total)
 }
 
+/// Trained on 6 of each user's 10 in-group items, every model ranks the other 4 above the
+/// other group's items. Twenty users are few: how well one run does depends on its random
+/// draws (GMF's AUC ranges from 0.72 to 0.88 over twelve seeds), so the claim is made over
+/// six seeds: their mean AUC is well above chance, and no run is near chance.
 @Test(arguments: ["GMF", "MLP", "NeuMF"])
 func pointwiseTrainingLearnsTasteGroupsItNeverSawHeldOut(_ name: String) {
-  let (train, heldOut) = twoGroups()
-  var rng = SeededGenerator(seed: 11)
-  let model: any PointwiseRecommender =
-    switch name {
-    case "GMF": GMF(userCount: 20, itemCount: 20, factors: 4, using: &rng)
-    case "MLP":
-      MLPRecommender(userCount: 20, itemCount: 20, factors: 8, hiddenLayers: 1, using: &rng)
-    default: NeuMF(userCount: 20, itemCount: 20, factors: 4, hiddenLayers: 2, using: &rng)
+  var aucs: [Double] = []
+  for seed in 1...6 {
+    let (train, heldOut) = twoGroups()
+    var rng = SeededGenerator(seed: UInt64(seed))
+    let model: any PointwiseRecommender =
+      switch name {
+      case "GMF": GMF(userCount: 20, itemCount: 20, factors: 4, using: &rng)
+      case "MLP":
+        MLPRecommender(userCount: 20, itemCount: 20, factors: 8, hiddenLayers: 1, using: &rng)
+      default: NeuMF(userCount: 20, itemCount: 20, factors: 4, hiddenLayers: 2, using: &rng)
+      }
+    for p in model.parameters where p.shape[0] == 20 {  // larger embeddings: learn in few steps
+      p.assign(Tensor.normal(p.shape, standardDeviation: 0.3, using: &rng))
     }
-  for p in model.parameters where p.shape[0] == 20 {  // larger embeddings: learn in few steps
-    p.assign(Tensor.normal(p.shape, standardDeviation: 0.3, using: &rng))
+    let trainer = PointwiseTrainer(
+      model: model, train: train, optimizer: Adam(model.parameters, learningRate: 0.01),
+      negativesPerPositive: 4, batchSize: 32)
+    let first = trainer.trainEpoch(using: &rng)
+    var last = first
+    for _ in 0..<100 { last = trainer.trainEpoch(using: &rng) }
+    #expect(last < first * 0.7, "\(name), seed \(seed): loss \(first) -> \(last)")
+    aucs.append(groupAUC(model, heldOut))
   }
-  let trainer = PointwiseTrainer(
-    model: model, train: train, optimizer: Adam(model.parameters, learningRate: 0.01),
-    negativesPerPositive: 4, batchSize: 32)
-  let first = trainer.trainEpoch(using: &rng)
-  var last = first
-  for _ in 0..<100 { last = trainer.trainEpoch(using: &rng) }
-  #expect(last < first * 0.7, "\(name): loss \(first) -> \(last)")
-  let auc = groupAUC(model, heldOut)
-  #expect(auc > 0.85, "\(name): held-out in-group items beat out-of-group items in \(auc) of pairs")
+  let mean = aucs.reduce(0, +) / Double(aucs.count)
+  #expect(mean > 0.75, "\(name): mean AUC \(mean) over seeds 1...6: \(aucs)")
+  #expect(aucs.allSatisfy { $0 > 0.6 }, "\(name): AUCs \(aucs)")
 }
 
 @Test func anEpochVisitsEveryPositiveWithItsNegatives() {
