@@ -14,7 +14,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 UNAME := $(shell uname -s)
 
 .DEFAULT_GOAL := help
-.PHONY: help deps data book test exercise bench clean $(addprefix chapter-,$(CHAPTERS))
+.PHONY: help deps data book text test exercise bench clean $(addprefix chapter-,$(CHAPTERS))
 
 help: ## this list
 	@echo "ModernRecSys: deep-learning recommender systems, in Swift, chapter by chapter."
@@ -56,13 +56,22 @@ data: ## download MovieLens-100K into Data/ml-100k and verify its checksum
 	rm -rf $(DATA_DIR) && mv "$$tmp/ml-100k" $(DATA_DIR) && echo "==> MovieLens-100K installed in $(DATA_DIR)"
 
 # A static pattern rule: make skips implicit rules for .PHONY targets, but not these.
+# After the run, the chapter's text follows it: book-text re-renders the numbers and tables
+# it cites from Figures/chapter-N/results.json, and leaves the text alone when that file is
+# not the book's run (a --quick, synthetic or other-seed run written there).
 $(addprefix chapter-,$(CHAPTERS)): chapter-%: deps
 	@$(MAKE) --no-print-directory data || echo "==> no MovieLens-100K: chapter-$* will say so and use synthetic data"
 	$(SWIFT) build -c release --product chapter-$*
+	$(SWIFT) build -c release --product book-text
 	.build/release/chapter-$* $(ARGS)
+	.build/release/book-text --chapter $*
 
 book: ## run every chapter in order
 	@for n in $(CHAPTERS); do $(MAKE) --no-print-directory chapter-$$n || exit 1; done
+
+text: ## re-render the numbers and tables of every chapter text from its results.json
+	$(SWIFT) build -c release --product book-text
+	.build/release/book-text
 
 # Tests run optimised (training in debug builds is 10-50x slower) with testing enabled,
 # in their own build folder so they never force a rebuild of the chapters' release build.

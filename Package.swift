@@ -21,6 +21,7 @@ let package = Package(
   products: [
     .library(name: "ModernRecSys", targets: ["ModernRecSys"]),
     .executable(name: "bench", targets: ["bench"]),
+    .executable(name: "book-text", targets: ["book-text"]),
   ] + chapters.map { .executable(name: "chapter-\($0.number)", targets: ["chapter-\($0.number)"]) },
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -72,6 +73,12 @@ let package = Package(
     .executableTarget(
       name: "bench",
       dependencies: ["ModernRecSys", .target(name: "CBLAS", condition: .when(platforms: [.linux]))]),
+    /// Rewrites the numbers and tables each chapter text cites from its results.json (`make text`).
+    .executableTarget(
+      name: "book-text",
+      dependencies: [
+        "Book", "Plot", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
 
     // MARK: - Tests
 

@@ -4,12 +4,16 @@ import Testing
 
 /// Checks that hold the chapter texts to their code and their results (STYLE.md §3):
 /// headings match `// MARK: -` sections, quoted code is found verbatim in the sources,
-/// embedded figures exist, and every number the text cites is in `results.json`.
+/// embedded figures exist, and every number the text cites comes from `results.json` through a
+/// span that `book-text` rewrites after each run.
 struct ChapterText {
   let number: Int
   let folder: URL
   let text: String
   let mainSwift: String
+
+  /// `Chapters/NN-slug/README.md`, as messages name it.
+  var path: String { "Chapters/\(folder.lastPathComponent)/README.md" }
 
   /// Every chapter: its text and its code.
   static func all() throws -> [ChapterText] {
@@ -155,31 +159,58 @@ func codeLines(_ text: String) -> [String] {
   }
 }
 
-/// Every number with three or more decimals in a chapter's prose (outside code and math)
-/// must be a number of its committed `results.json`: a metric rounded to that many
-/// decimals, or a table cell. Learning rates and such belong in `code` or `$math$`.
+/// The committed texts are what their committed results.json renders: every number and table
+/// they cite through a span (`ResultSpans`) shows exactly what the run wrote. After a run,
+/// `make chapter-N` re-renders its text, so a run, its text and these tests agree.
+@Test func chapterTextsAreRenderedFromTheirResults() throws {
+  for chapter in try ChapterText.all() {
+    let results = try ChapterHarness.committedFullRun(chapter: chapter.number)
+    let rendering = try ResultSpans.render(chapter.text, results: results, file: chapter.path)
+    #expect(
+      rendering.changes.isEmpty,
+      "\(chapter.path) differs from its results.json (run `make text`):\n\(rendering.changes.map(\.description).joined(separator: "\n"))"
+    )
+    #expect(
+      rendering.numberCount > 0 && rendering.tableCount > 0,
+      "\(chapter.path) cites no number or no table through a span")
+  }
+}
+
+/// No number with three or more decimals in a chapter's prose escapes the spans: outside them
+/// (and outside code and math, where constants of the method and the papers' numbers belong),
+/// such a number is one nothing keeps in step with the run. The message names the metrics it
+/// could be, to mark it `<!--m METRIC-->value<!--/m-->`.
 @Test func numbersCitedInChapterTextsComeFromResultsJSON() throws {
   for chapter in try ChapterText.all() {
     let results = try ChapterHarness.committedFullRun(chapter: chapter.number)
-    var cells = Set<String>()
-    for table in results.tables.values {
-      for row in table.rows { for cell in row { cells.insert(cell.trimmed) } }
-    }
-    // Remove inline code and math before looking for numbers.
-    let stripped = chapter.prose
+    // Inline code, math and the references (arXiv:1710.05941 is a name, not a number) first,
+    // then the spans: numbers are looked for in what is left.
+    let prose = chapter.prose
+      .replacing(try Regex(#"\n## (References|Further reading)\n[\s\S]*?(?=\n## |$)"#), with: "")
       .replacing(try Regex(#"`[^`]*`"#), with: "")
       .replacing(try Regex(#"\$\$[\s\S]*?\$\$"#), with: "")
       .replacing(try Regex(#"\$[^$\n]*\$"#), with: "")
-    // Swift's Regex has no lookbehind: match the character before the number instead.
-    for match in stripped.matches(of: try Regex(#"(?:^|[^\d.])(-?\d+\.(\d{3,}))(?![\d.])"#)) {
+    let outsideSpans =
+      prose
+      .replacing(try Regex(#"<!--table [^\n]*-->[\s\S]*?<!--/table-->"#), with: "")
+      .replacing(try Regex(#"<!--m .*?<!--/m-->"#), with: "")
+    // Swift's Regex has no lookbehind: match the character before the number instead. A
+    // number may end a sentence ("0.647."), but not be part of a longer one ("1.2.3").
+    let number = try Regex(#"(?:^|[^\d.])(-?\d+\.(\d{3,}))(?!\d|\.\d)"#)
+    #expect(
+      !prose.matches(of: number).isEmpty,
+      "\(chapter.path): no number with three decimals found at all; is the pattern right?")
+    for match in outsideSpans.matches(of: number) {
       let text = String(match.output[1].substring ?? "")
       let decimals = (match.output[2].substring ?? "").count
-      let known =
-        cells.contains(text)
-        || results.metrics.values.contains { formatted($0, decimals: decimals) == text }
-      #expect(
-        known,
-        "Chapter \(chapter.number) cites \(text), which is not in its results.json (metrics or tables)"
+      let candidates = results.metrics.filter { formatted($0.value, decimals: decimals) == text }
+        .keys.sorted()
+      let hint: String =
+        candidates.isEmpty
+        ? "no metric of its results.json rounds to it"
+        : "metrics that round to it: \(candidates.prefix(5).joined(separator: ", "))"
+      Issue.record(
+        "\(chapter.path) cites \(text) outside a span; mark it <!--m METRIC-->\(text)<!--/m--> (\(hint))"
       )
     }
   }

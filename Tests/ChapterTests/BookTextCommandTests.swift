@@ -1,0 +1,84 @@
+import Book
+import Foundation
+import Testing
+
+/// `book-text`, the command behind `make text` and the last step of `make chapter-N`, run as
+/// a reader runs it, on a small package folder of its own.
+@Suite struct BookTextCommandTests {
+  /// A folder with `Chapters/NN-test/README.md` and `Figures/chapter-N/results.json` for each
+  /// of `chapters` (number, text, results).
+  func package(_ chapters: [(Int, String, ChapterResults)]) throws -> URL {
+    let root = try ChapterHarness.temporaryDirectory("book-text")
+    let fm = FileManager.default
+    for (number, text, results) in chapters {
+      let folder = root.appendingPathComponent("Chapters/0\(number)-test")
+      let figures = root.appendingPathComponent("Figures/chapter-\(number)")
+      try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+      try fm.createDirectory(at: figures, withIntermediateDirectories: true)
+      try text.write(
+        to: folder.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+      try results.jsonData().write(to: figures.appendingPathComponent("results.json"))
+    }
+    return root
+  }
+
+  func text(_ root: URL, chapter: Int) throws -> String {
+    try String(
+      contentsOf: root.appendingPathComponent("Chapters/0\(chapter)-test/README.md"),
+      encoding: .utf8)
+  }
+
+  /// The book's run: full, on MovieLens-100K, with the default seed.
+  func bookRun(chapter: Int, hr: Double) -> ChapterResults {
+    var results = ChapterResults(chapter: chapter, mode: .full, seed: 2017, data: "ml-100k")
+    results.metrics["NeuMF/HR@10"] = hr
+    return results
+  }
+
+  let stale = "NeuMF reaches <!--m NeuMF/HR@10-->0.600<!--/m-->.\n"
+
+  @Test func checkReportsAStaleTextAndTheRewriteBringsItUpToDate() throws {
+    let root = try package([(3, stale, bookRun(chapter: 3, hr: 0.68345))])
+    let check = try ChapterHarness.run("book-text", ["--root", root.path, "--check"])
+    #expect(check.status == 1, "stdout: \(check.stdout)\nstderr: \(check.stderr)")
+    #expect(check.stdout.contains("line 1: NeuMF/HR@10: 0.600 -> 0.683"), "\(check.stdout)")
+    #expect(try text(root, chapter: 3) == stale, "--check must not write")
+
+    let rewrite = try ChapterHarness.run("book-text", ["--root", root.path, "--chapter", "3"])
+    #expect(rewrite.status == 0, "stderr: \(rewrite.stderr)")
+    #expect(try text(root, chapter: 3) == "NeuMF reaches <!--m NeuMF/HR@10-->0.683<!--/m-->.\n")
+    let again = try ChapterHarness.run("book-text", ["--root", root.path, "--check"])
+    #expect(again.status == 0, "\(again.stdout)")
+  }
+
+  @Test func aRunThatIsNotTheBooksLeavesTheTextAsItIs() throws {
+    var quick = bookRun(chapter: 3, hr: 0.5)
+    quick.mode = .quick
+    var synthetic = bookRun(chapter: 4, hr: 0.5)
+    synthetic.data = "synthetic"
+    var seeded = bookRun(chapter: 5, hr: 0.5)
+    seeded.seed = 7
+    let root = try package([(3, stale, quick), (4, stale, synthetic), (5, stale, seeded)])
+    for chapter in 3...5 {
+      let run = try ChapterHarness.run(
+        "book-text", ["--root", root.path, "--chapter", "\(chapter)"])
+      #expect(run.status == 0, "stderr: \(run.stderr)")
+      #expect(run.stdout.contains("is not the book's run"), "\(run.stdout)")
+      #expect(try text(root, chapter: chapter) == stale)
+    }
+  }
+
+  @Test func aChapterThatCannotRenderLeavesEveryTextUntouched() throws {
+    let broken = "one\ntwo <!--m NeuMF/HR@20-->0.5<!--/m-->\n"
+    let root = try package([
+      (2, stale, bookRun(chapter: 2, hr: 0.7)), (3, broken, bookRun(chapter: 3, hr: 0.7)),
+    ])
+    let run = try ChapterHarness.run("book-text", ["--root", root.path])
+    #expect(run.status == 1, "a thrown error, not a trap: \(run.status)")
+    #expect(
+      run.stderr.contains("Chapters/03-test/README.md:2: unknown metric 'NeuMF/HR@20'"),
+      "stderr: \(run.stderr)")
+    #expect(try text(root, chapter: 2) == stale, "chapter 2 rendered, but must not be written")
+    #expect(try text(root, chapter: 3) == broken)
+  }
+}
