@@ -20,8 +20,6 @@ public final class ChapterRun {
   /// Where figures, tables and results.json go: `--out`, else `Figures/chapter-N` for the
   /// book's run and `Runs/chapter-N` for any other (see `ChapterOptions.output`).
   public let outputDirectory: URL
-  /// How `outputDirectory` was chosen, and why.
-  public let output: ChapterOutput
   /// The run's random generator, seeded with `--seed`. Pass it down (`inout`) or fork
   /// independent streams with `generator(_:)`.
   public var rng: SeededGenerator
@@ -29,6 +27,19 @@ public final class ChapterRun {
   public private(set) var results: ChapterResults
   /// The gnuplot used for figures (`GNUPLOT` in the environment, else the one on PATH).
   public let gnuplot: Gnuplot
+
+  /// How `outputDirectory` was chosen, and why: decided from the options and whether
+  /// `Data/ml-100k/u.data` exists.
+  ///
+  /// Computed, not stored, on purpose: a chapter executable allocates its `ChapterRun`
+  /// with the instance size it was compiled against, and SwiftPM does not recompile the
+  /// chapters when `Book` changes behind the `ModernRecSys` re-export, so a new stored
+  /// property would corrupt the heap of every incrementally rebuilt chapter.
+  public var output: ChapterOutput {
+    options.output(
+      chapter: number,
+      movieLensFound: Self.movieLensFound(in: ChapterOptions.defaultDataDirectory))
+  }
 
   /// Whether this is a `--quick` run.
   public var isQuick: Bool { options.quick }
@@ -40,7 +51,7 @@ public final class ChapterRun {
     self.options = options
     // Settled before anything is written: whether the data will be the real MovieLens-100K
     // is the same check `loadMovieLens` makes later.
-    self.output = options.output(
+    let output = options.output(
       chapter: number, movieLensFound: Self.movieLensFound(in: ChapterOptions.defaultDataDirectory))
     self.outputDirectory = URL(fileURLWithPath: output.path, isDirectory: true)
     self.rng = SeededGenerator(seed: options.seed)
