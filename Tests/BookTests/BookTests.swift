@@ -45,26 +45,38 @@ import Testing
 
 // MARK: - Atomic writes
 
+/// Calls `body` with the path of a folder that does not exist yet, in the temporary
+/// directory (`modernrecsys-book-<label>-<UUID>`), and removes whatever `body` put there
+/// when it returns or throws.
+func withScratchFolder<T>(_ label: String, _ body: (URL) throws -> T) throws -> T {
+  let dir = FileManager.default.temporaryDirectory
+    .appendingPathComponent("modernrecsys-book-\(label)-\(UUID().uuidString)")
+  defer { try? FileManager.default.removeItem(at: dir) }
+  return try body(dir)
+}
+
 @Test func atomicWriteReplacesWholeFileAndLeavesNoTemporaries() throws {
-  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("book-atomic-\(UUID())")
-  let url = dir.appendingPathComponent("results.json")
-  try writeAtomically("first\n", to: url)
-  try writeAtomically("second, longer\n", to: url)
-  #expect(try String(contentsOf: url, encoding: .utf8) == "second, longer\n")
-  #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["results.json"])
+  try withScratchFolder("atomic") { dir in
+    let url = dir.appendingPathComponent("results.json")
+    try writeAtomically("first\n", to: url)
+    try writeAtomically("second, longer\n", to: url)
+    #expect(try String(contentsOf: url, encoding: .utf8) == "second, longer\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["results.json"])
+  }
 }
 
 @Test func atomicWriteIntoAnUnwritablePlaceThrowsAndKeepsTheOldFile() throws {
-  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("book-atomic-\(UUID())")
-  let url = dir.appendingPathComponent("table.md")
-  try writeAtomically("old\n", to: url)
-  // A folder where the file should be: the rename cannot succeed.
-  let blocked = dir.appendingPathComponent("blocked.md")
-  try FileManager.default.createDirectory(at: blocked, withIntermediateDirectories: true)
-  try FileManager.default.createDirectory(
-    at: blocked.appendingPathComponent("inside"), withIntermediateDirectories: true)
-  #expect(throws: (any Error).self) { try writeAtomically("new\n", to: blocked) }
-  #expect(try String(contentsOf: url, encoding: .utf8) == "old\n")
+  try withScratchFolder("atomic") { dir in
+    let url = dir.appendingPathComponent("table.md")
+    try writeAtomically("old\n", to: url)
+    // A folder where the file should be: the rename cannot succeed.
+    let blocked = dir.appendingPathComponent("blocked.md")
+    try FileManager.default.createDirectory(at: blocked, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: blocked.appendingPathComponent("inside"), withIntermediateDirectories: true)
+    #expect(throws: (any Error).self) { try writeAtomically("new\n", to: blocked) }
+    #expect(try String(contentsOf: url, encoding: .utf8) == "old\n")
+  }
 }
 
 // MARK: - Markdown tables and numbers
@@ -118,15 +130,15 @@ import Testing
 }
 
 @Test func chapterRunGeneratorsAreIndependentOfEachOtherAndFixedBySeed() throws {
-  let options = try ChapterOptions.parse([
-    "--seed", "5", "--out", FileManager.default.temporaryDirectory.path + "/book-run-\(UUID())",
-  ])
-  let run = try ChapterRun(number: 9, title: "test", options: options)
-  var a = run.generator("GMF")
-  var b = run.generator("GMF")
-  var c = run.generator("MLP")
-  let x = a.next()
-  #expect(x == b.next())
-  #expect(x != c.next())
-  #expect(run.epochs(full: 20, quick: 2) == 20)
+  try withScratchFolder("run") { out in
+    let options = try ChapterOptions.parse(["--seed", "5", "--out", out.path])
+    let run = try ChapterRun(number: 9, title: "test", options: options)
+    var a = run.generator("GMF")
+    var b = run.generator("GMF")
+    var c = run.generator("MLP")
+    let x = a.next()
+    #expect(x == b.next())
+    #expect(x != c.next())
+    #expect(run.epochs(full: 20, quick: 2) == 20)
+  }
 }

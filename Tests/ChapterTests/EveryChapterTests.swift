@@ -6,10 +6,12 @@ import Testing
   /// Deterministic: the same seed gives the same results.json, byte for byte.
   @Test(arguments: 0...5)
   func sameSeedGivesSameResultsBytes(chapter: Int) throws {
-    let first = try ChapterHarness.quickRun(chapter: chapter)
-    let second = try ChapterHarness.quickRun(chapter: chapter)
-    let a = try Data(contentsOf: first.out.appendingPathComponent("results.json"))
-    let b = try Data(contentsOf: second.out.appendingPathComponent("results.json"))
+    let a = try ChapterHarness.quickRun(chapter: chapter) { _, out, _ in
+      try Data(contentsOf: out.appendingPathComponent("results.json"))
+    }
+    let b = try ChapterHarness.quickRun(chapter: chapter) { _, out, _ in
+      try Data(contentsOf: out.appendingPathComponent("results.json"))
+    }
     #expect(a == b, "chapter-\(chapter): two runs with seed 7 differ")
   }
 
@@ -17,14 +19,15 @@ import Testing
   /// `make data`, with exit status 1 (a thrown error, not a trap) and no results.json.
   @Test(arguments: 0...5)
   func aMissingDataFolderIsAClearError(chapter: Int) throws {
-    let out = try ChapterHarness.temporaryDirectory("chapter-\(chapter)-missing")
-    let run = try ChapterHarness.run(
-      "chapter-\(chapter)", ["--quick", "--data", "/nonexistent/ml-100k", "--out", out.path])
-    #expect(
-      run.status == 1, "chapter-\(chapter) exited \(run.status); a trap would be 128 + signal")
-    #expect(run.stderr.contains("/nonexistent/ml-100k/u."), "stderr: \(run.stderr)")
-    #expect(run.stderr.contains("make data"), "stderr: \(run.stderr)")
-    #expect(
-      !FileManager.default.fileExists(atPath: out.appendingPathComponent("results.json").path))
+    try ChapterHarness.withTemporaryDirectory("chapter-\(chapter)-missing") { out in
+      let run = try ChapterHarness.run(
+        "chapter-\(chapter)", ["--quick", "--data", "/nonexistent/ml-100k", "--out", out.path])
+      #expect(
+        run.status == 1, "chapter-\(chapter) exited \(run.status); a trap would be 128 + signal")
+      #expect(run.stderr.contains("/nonexistent/ml-100k/u."), "stderr: \(run.stderr)")
+      #expect(run.stderr.contains("make data"), "stderr: \(run.stderr)")
+      #expect(
+        !FileManager.default.fileExists(atPath: out.appendingPathComponent("results.json").path))
+    }
   }
 }
