@@ -47,6 +47,69 @@ import Testing
     }
   }
 
+  // MARK: - Where a run writes
+
+  /// `--help` gives `--out`'s real default: the committed folder for the book's run only.
+  @Test func helpSaysWhichRunsWriteTheCommittedFigures() throws {
+    let run = try ChapterHarness.run("chapter-0", ["--help"])
+    let help = run.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(help.contains("Default: Figures/chapter-N (the committed figures the text cites)"))
+    #expect(help.contains("Any other run writes to Runs/chapter-N (git-ignored)"), "\(help)")
+  }
+
+  /// The book's settings without MovieLens-100K (the synthetic fallback) are not the book's
+  /// run: without --out it writes to Runs/chapter-0 and says so at its start and its end.
+  /// It runs in an empty temporary working folder (removed afterwards), so the package's
+  /// own Figures/ and Runs/ are never touched.
+  @Test func aRunOnTheSyntheticFallbackWritesToRunsAndSaysSo() throws {
+    try ChapterHarness.withTemporaryDirectory("chapter-0-workdir") { workdir in
+      let run = try ChapterHarness.run("chapter-0", [], in: workdir)
+      #expect(run.status == 0, "stderr: \(run.stderr)")
+      let kind = "a run on synthetic data (no MovieLens-100K in Data/ml-100k)"
+      #expect(
+        run.stdout.contains(
+          "\(kind): writing to Runs/chapter-0, not the committed Figures/chapter-0"),
+        "\(run.stdout.prefix(600))")
+      #expect(
+        run.stdout.contains("\(kind): wrote to Runs/chapter-0, not the committed Figures/chapter-0")
+      )
+      let written = workdir.appendingPathComponent("Runs/chapter-0/results.json")
+      #expect(FileManager.default.fileExists(atPath: written.path))
+      #expect(
+        !FileManager.default.fileExists(atPath: workdir.appendingPathComponent("Figures").path))
+    }
+  }
+
+  /// On the real data, `--quick` alone sends the run to Runs/chapter-0, and the book's run
+  /// (no options) to Figures/chapter-0, without a notice. Both run in a temporary working
+  /// folder whose Data/ml-100k links to the real data.
+  @Test(ChapterHarness.needsRealData)
+  func onTheRealDataOnlyTheBooksRunWritesFigures() throws {
+    let data = try #require(ChapterHarness.realData)
+    try ChapterHarness.withTemporaryDirectory("chapter-0-workdir") { workdir in
+      let link = workdir.appendingPathComponent("Data/ml-100k")
+      try FileManager.default.createDirectory(
+        at: link.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try FileManager.default.createSymbolicLink(at: link, withDestinationURL: data)
+      let figures = workdir.appendingPathComponent("Figures/chapter-0/results.json")
+      let runs = workdir.appendingPathComponent("Runs/chapter-0/results.json")
+
+      let quick = try ChapterHarness.run("chapter-0", ["--quick"], in: workdir)
+      #expect(quick.status == 0, "stderr: \(quick.stderr)")
+      #expect(
+        quick.stdout.contains(
+          "a --quick run: writing to Runs/chapter-0, not the committed Figures/chapter-0"))
+      #expect(FileManager.default.fileExists(atPath: runs.path))
+      #expect(!FileManager.default.fileExists(atPath: figures.path))
+
+      let book = try ChapterHarness.run("chapter-0", [], in: workdir)
+      #expect(book.status == 0, "stderr: \(book.stderr)")
+      #expect(!book.stdout.contains("not the committed"))
+      let results = try ChapterResults.decode(from: Data(contentsOf: figures))
+      #expect(results.mode == .full && results.data == "ml-100k")
+    }
+  }
+
   /// A truncated u.data stops the chapter with file, line and reason, a non-zero exit and
   /// no trap, and the figures of an earlier run are left intact.
   @Test func aTruncatedRatingsFileStopsWithFileLineAndReason() throws {

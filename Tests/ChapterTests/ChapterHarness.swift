@@ -45,14 +45,16 @@ enum ChapterHarness {
     var stderr: String
   }
 
-  /// Runs an executable with arguments, collecting its output.
-  static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws
-    -> Run
-  {
+  /// Runs an executable with arguments, collecting its output. It runs in the package root
+  /// (where `Data/ml-100k` is), or in `workingDirectory` when given.
+  static func run(
+    _ name: String, _ arguments: [String], environment: [String: String] = [:],
+    in workingDirectory: URL? = nil
+  ) throws -> Run {
     let process = Process()
     process.executableURL = try executable(name)
     process.arguments = arguments
-    process.currentDirectoryURL = packageRoot
+    process.currentDirectoryURL = workingDirectory ?? packageRoot
     var env = ProcessInfo.processInfo.environment
     for (k, v) in environment { env[k] = v }
     process.environment = env
