@@ -24,6 +24,8 @@ help: ## this list
 	  awk -F'\t' '{ printf "  make %-12s %s\n", $$1, $$2 }'
 	@echo
 	@echo "  Options for one chapter: make chapter-3 ARGS='--quick --seed 7'  (see: .build/release/chapter-3 --help)"
+	@echo "  Only the book's run (no ARGS, MovieLens-100K in $(DATA_DIR)) rewrites the committed"
+	@echo "  Figures/chapter-N; any other run writes to Runs/chapter-N (git-ignored), or to --out DIR."
 
 deps: ## install gnuplot, gnuplot-iostream and OpenBLAS when missing
 ifeq ($(UNAME),Darwin)

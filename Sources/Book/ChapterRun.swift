@@ -17,7 +17,8 @@ public final class ChapterRun {
   public let number: Int
   /// The options it was started with.
   public let options: ChapterOptions
-  /// Where figures, tables and results.json go (`Figures/chapter-N` by default).
+  /// Where figures, tables and results.json go: `--out`, else `Figures/chapter-N` for the
+  /// book's run and `Runs/chapter-N` for any other (see `ChapterOptions.output`).
   public let outputDirectory: URL
   /// The run's random generator, seeded with `--seed`. Pass it down (`inout`) or fork
   /// independent streams with `generator(_:)`.
@@ -27,15 +28,32 @@ public final class ChapterRun {
   /// The gnuplot used for figures (`GNUPLOT` in the environment, else the one on PATH).
   public let gnuplot: Gnuplot
 
+  /// How `outputDirectory` was chosen, and why: decided from the options and whether
+  /// `Data/ml-100k/u.data` exists.
+  ///
+  /// Computed, not stored, on purpose: a chapter executable allocates its `ChapterRun`
+  /// with the instance size it was compiled against, and SwiftPM does not recompile the
+  /// chapters when `Book` changes behind the `ModernRecSys` re-export, so a new stored
+  /// property would corrupt the heap of every incrementally rebuilt chapter.
+  public var output: ChapterOutput {
+    options.output(
+      chapter: number,
+      movieLensFound: Self.movieLensFound(in: ChapterOptions.defaultDataDirectory))
+  }
+
   /// Whether this is a `--quick` run.
   public var isQuick: Bool { options.quick }
 
-  /// Starts a run: prints the chapter's title and creates the output folder.
+  /// Starts a run: decides the output folder, prints the chapter's title and where the run
+  /// writes (saying so when it is not the committed folder), and creates the folder.
   public init(number: Int, title: String, options: ChapterOptions) throws {
     self.number = number
     self.options = options
-    self.outputDirectory = URL(
-      fileURLWithPath: options.out ?? "Figures/chapter-\(number)", isDirectory: true)
+    // Settled before anything is written: whether the data will be the real MovieLens-100K
+    // is the same check `loadMovieLens` makes later.
+    let output = options.output(
+      chapter: number, movieLensFound: Self.movieLensFound(in: ChapterOptions.defaultDataDirectory))
+    self.outputDirectory = URL(fileURLWithPath: output.path, isDirectory: true)
     self.rng = SeededGenerator(seed: options.seed)
     self.results = ChapterResults(
       chapter: number, mode: options.quick ? .quick : .full, seed: options.seed, data: "unknown")
@@ -45,6 +63,7 @@ public final class ChapterRun {
     print(
       "mode: \(options.quick ? "quick" : "full"), seed: \(options.seed), output: \(outputDirectory.path)"
     )
+    if let notice = output.notice() { print(notice) }
     print(
       "kernels: \(KernelPath.active) (\(KernelPath.active.width) floats per instruction; every path gives the same results), \(MatrixKernels.threadCount) threads"
     )
@@ -109,9 +128,8 @@ public final class ChapterRun {
     if source == "synthetic" {
       return useSynthetic(reason: "--data synthetic")
     }
-    let directory = source ?? "Data/ml-100k"
-    let exists = FileManager.default.fileExists(atPath: directory + "/u.data")
-    if source == nil && !exists {
+    let directory = source ?? ChapterOptions.defaultDataDirectory
+    if source == nil && !Self.movieLensFound(in: directory) {
       return useSynthetic(
         reason: "MovieLens-100K not found in \(directory) (run `make data` to download it)")
     }
@@ -122,6 +140,11 @@ public final class ChapterRun {
       "data: MovieLens-100K from \(directory): \(data.userCount) users, \(data.itemCount) items, \(data.ratings.count) ratings (\(formatted(Date().timeIntervalSince(start), decimals: 2)) s)"
     )
     return data
+  }
+
+  /// Whether `directory` holds MovieLens-100K's ratings file, `u.data`.
+  static func movieLensFound(in directory: String) -> Bool {
+    FileManager.default.fileExists(atPath: directory + "/u.data")
   }
 
   private func useSynthetic(reason: String) -> MovieLens {
@@ -165,13 +188,15 @@ public final class ChapterRun {
     }
   }
 
-  /// Writes `results.json` (atomically) and says where everything went.
+  /// Writes `results.json` (atomically) and says where everything went (again naming the
+  /// committed folder it did not touch, when the run was not the book's).
   public func finish() throws {
     let url = outputDirectory.appendingPathComponent("results.json")
     try writeAtomically(results.jsonData(), to: url)
     print(
       "\nresults: \(url.path) (\(results.metrics.count) metrics, \(results.curves.count) curves, \(results.tables.count) tables)"
     )
+    if let notice = output.notice(finished: true) { print(notice) }
   }
 }
 

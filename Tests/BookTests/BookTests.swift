@@ -45,26 +45,38 @@ import Testing
 
 // MARK: - Atomic writes
 
+/// Calls `body` with the path of a folder that does not exist yet, in the temporary
+/// directory (`modernrecsys-book-<label>-<UUID>`), and removes whatever `body` put there
+/// when it returns or throws.
+func withScratchFolder<T>(_ label: String, _ body: (URL) throws -> T) throws -> T {
+  let dir = FileManager.default.temporaryDirectory
+    .appendingPathComponent("modernrecsys-book-\(label)-\(UUID().uuidString)")
+  defer { try? FileManager.default.removeItem(at: dir) }
+  return try body(dir)
+}
+
 @Test func atomicWriteReplacesWholeFileAndLeavesNoTemporaries() throws {
-  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("book-atomic-\(UUID())")
-  let url = dir.appendingPathComponent("results.json")
-  try writeAtomically("first\n", to: url)
-  try writeAtomically("second, longer\n", to: url)
-  #expect(try String(contentsOf: url, encoding: .utf8) == "second, longer\n")
-  #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["results.json"])
+  try withScratchFolder("atomic") { dir in
+    let url = dir.appendingPathComponent("results.json")
+    try writeAtomically("first\n", to: url)
+    try writeAtomically("second, longer\n", to: url)
+    #expect(try String(contentsOf: url, encoding: .utf8) == "second, longer\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["results.json"])
+  }
 }
 
 @Test func atomicWriteIntoAnUnwritablePlaceThrowsAndKeepsTheOldFile() throws {
-  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("book-atomic-\(UUID())")
-  let url = dir.appendingPathComponent("table.md")
-  try writeAtomically("old\n", to: url)
-  // A folder where the file should be: the rename cannot succeed.
-  let blocked = dir.appendingPathComponent("blocked.md")
-  try FileManager.default.createDirectory(at: blocked, withIntermediateDirectories: true)
-  try FileManager.default.createDirectory(
-    at: blocked.appendingPathComponent("inside"), withIntermediateDirectories: true)
-  #expect(throws: (any Error).self) { try writeAtomically("new\n", to: blocked) }
-  #expect(try String(contentsOf: url, encoding: .utf8) == "old\n")
+  try withScratchFolder("atomic") { dir in
+    let url = dir.appendingPathComponent("table.md")
+    try writeAtomically("old\n", to: url)
+    // A folder where the file should be: the rename cannot succeed.
+    let blocked = dir.appendingPathComponent("blocked.md")
+    try FileManager.default.createDirectory(at: blocked, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: blocked.appendingPathComponent("inside"), withIntermediateDirectories: true)
+    #expect(throws: (any Error).self) { try writeAtomically("new\n", to: blocked) }
+    #expect(try String(contentsOf: url, encoding: .utf8) == "old\n")
+  }
 }
 
 // MARK: - Markdown tables and numbers
@@ -118,15 +130,85 @@ import Testing
 }
 
 @Test func chapterRunGeneratorsAreIndependentOfEachOtherAndFixedBySeed() throws {
-  let options = try ChapterOptions.parse([
-    "--seed", "5", "--out", FileManager.default.temporaryDirectory.path + "/book-run-\(UUID())",
-  ])
-  let run = try ChapterRun(number: 9, title: "test", options: options)
-  var a = run.generator("GMF")
-  var b = run.generator("GMF")
-  var c = run.generator("MLP")
-  let x = a.next()
-  #expect(x == b.next())
-  #expect(x != c.next())
-  #expect(run.epochs(full: 20, quick: 2) == 20)
+  try withScratchFolder("run") { out in
+    let options = try ChapterOptions.parse(["--seed", "5", "--out", out.path])
+    let run = try ChapterRun(number: 9, title: "test", options: options)
+    var a = run.generator("GMF")
+    var b = run.generator("GMF")
+    var c = run.generator("MLP")
+    let x = a.next()
+    #expect(x == b.next())
+    #expect(x != c.next())
+    #expect(run.epochs(full: 20, quick: 2) == 20)
+  }
+}
+
+// MARK: - Where a run writes
+
+@Test(arguments: [
+  [], ["--seed", "2017"], ["--format", "svg"], ["--data", "Data/ml-100k"],
+  ["--data", "./Data/ml-100k/"],
+])
+func onlyTheBooksSettingsOnTheRealDataWriteTheCommittedFolder(arguments: [String]) throws {
+  let output = try ChapterOptions.parse(arguments).output(chapter: 3, movieLensFound: true)
+  #expect(output.kind == .committed)
+  #expect(output.path == "Figures/chapter-3")
+  #expect(output.notice() == nil)
+}
+
+@Test(arguments: [
+  (["--quick"], "--quick"), (["--epochs", "3"], "--epochs 3"), (["--seed", "1"], "--seed 1"),
+  (["--format", "png"], "--format png"), (["--data", "synthetic"], "--data synthetic"),
+  (["--data", "/elsewhere/ml-100k"], "--data /elsewhere/ml-100k"),
+])
+func everyOtherOptionSendsTheRunToRuns(arguments: [String], changed: String) throws {
+  let output = try ChapterOptions.parse(arguments).output(chapter: 3, movieLensFound: true)
+  #expect(output.kind == .scratch)
+  #expect(output.path == "Runs/chapter-3")
+  #expect(output.changedOptions == [changed])
+  #expect(!output.syntheticFallback)
+  #expect(
+    output.notice()
+      == "a \(changed) run: writing to Runs/chapter-3, not the committed Figures/chapter-3")
+  #expect(
+    output.notice(finished: true)
+      == "a \(changed) run: wrote to Runs/chapter-3, not the committed Figures/chapter-3")
+}
+
+@Test func theSyntheticFallbackIsNeverTheBooksRun() throws {
+  let output = try ChapterOptions.parse([]).output(chapter: 0, movieLensFound: false)
+  #expect(output.kind == .scratch && output.path == "Runs/chapter-0")
+  #expect(output.changedOptions.isEmpty && output.syntheticFallback)
+  #expect(
+    output.notice()
+      == "a run on synthetic data (no MovieLens-100K in Data/ml-100k): writing to Runs/chapter-0, not the committed Figures/chapter-0"
+  )
+  // Several reasons at once read like the command line that was typed.
+  let both = try ChapterOptions.parse(["--seed", "1", "--quick"])
+    .output(chapter: 5, movieLensFound: false)
+  #expect(both.changedOptions == ["--quick", "--seed 1"])
+  #expect(
+    both.notice()
+      == "a --quick --seed 1 run on synthetic data (no MovieLens-100K in Data/ml-100k): writing to Runs/chapter-5, not the committed Figures/chapter-5"
+  )
+  // With --data, Data/ml-100k is not looked at: the run uses (or fails on) that folder.
+  let given = try ChapterOptions.parse(["--data", "/elsewhere"])
+    .output(chapter: 5, movieLensFound: false)
+  #expect(!given.syntheticFallback && given.changedOptions == ["--data /elsewhere"])
+}
+
+@Test(arguments: [
+  ["--out", "/x/ch3"], ["--out", "/x/ch3", "--quick", "--seed", "1", "--format", "png"],
+  ["--out", "/x/ch3", "--data", "synthetic", "--epochs", "2"],
+])
+func anExplicitOutIsAlwaysHonoured(arguments: [String]) throws {
+  for found in [true, false] {
+    let output = try ChapterOptions.parse(arguments).output(chapter: 3, movieLensFound: found)
+    #expect(output.kind == .chosen && output.path == "/x/ch3")
+    #expect(output.notice() == nil)
+  }
+  // Even into the committed folder: the reader asked for it.
+  let committed = try ChapterOptions.parse(["--quick", "--out", "Figures/chapter-3"])
+    .output(chapter: 3, movieLensFound: true)
+  #expect(committed.kind == .chosen && committed.path == "Figures/chapter-3")
 }

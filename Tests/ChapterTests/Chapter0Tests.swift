@@ -7,33 +7,36 @@ import Testing
 /// modes, and its figures' scripts.
 @Suite struct Chapter0Tests {
   @Test func quickRunMatchesGolden() throws {
-    let (results, out, run) = try ChapterHarness.quickRun(chapter: 0)
-    try ChapterHarness.compareWithGolden(results, chapter: 0)
-    #expect(run.stdout.contains("using the built-in synthetic dataset"))
-    ChapterHarness.expectOutputs(
-      in: out,
-      figures: [
-        "rating-histogram", "long-tail", "ratings-per-user", "ratings-over-time",
-        "movies-per-genre",
-      ], tables: ["statistics"])
+    try ChapterHarness.quickRun(chapter: 0) { results, out, run in
+      try ChapterHarness.compareWithGolden(results, chapter: 0)
+      #expect(run.stdout.contains("using the built-in synthetic dataset"))
+      ChapterHarness.expectOutputs(
+        in: out,
+        figures: [
+          "rating-histogram", "long-tail", "ratings-per-user", "ratings-over-time",
+          "movies-per-genre",
+        ], tables: ["statistics"])
+    }
   }
 
   @Test func aFigureScriptRedrawsItsFigureAlone() throws {
-    let (_, out, _) = try ChapterHarness.quickRun(chapter: 0)
-    let alone = try ChapterHarness.temporaryDirectory("gp-alone")
-    try FileManager.default.copyItem(
-      at: out.appendingPathComponent("long-tail.gp"),
-      to: alone.appendingPathComponent("long-tail.gp"))
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["gnuplot", "long-tail.gp"]
-    process.currentDirectoryURL = alone
-    try process.run()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    let redrawn = try Data(contentsOf: alone.appendingPathComponent("long-tail.svg"))
-    let original = try Data(contentsOf: out.appendingPathComponent("long-tail.svg"))
-    #expect(redrawn == original)
+    try ChapterHarness.quickRun(chapter: 0) { _, out, _ in
+      try ChapterHarness.withTemporaryDirectory("gp-alone") { alone in
+        try FileManager.default.copyItem(
+          at: out.appendingPathComponent("long-tail.gp"),
+          to: alone.appendingPathComponent("long-tail.gp"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["gnuplot", "long-tail.gp"]
+        process.currentDirectoryURL = alone
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let redrawn = try Data(contentsOf: alone.appendingPathComponent("long-tail.svg"))
+        let original = try Data(contentsOf: out.appendingPathComponent("long-tail.svg"))
+        #expect(redrawn == original)
+      }
+    }
   }
 
   @Test func helpListsTheSharedOptions() throws {
@@ -44,33 +47,93 @@ import Testing
     }
   }
 
+  // MARK: - Where a run writes
+
+  /// `--help` gives `--out`'s real default: the committed folder for the book's run only.
+  @Test func helpSaysWhichRunsWriteTheCommittedFigures() throws {
+    let run = try ChapterHarness.run("chapter-0", ["--help"])
+    let help = run.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(help.contains("Default: Figures/chapter-N (the committed figures the text cites)"))
+    #expect(help.contains("Any other run writes to Runs/chapter-N (git-ignored)"), "\(help)")
+  }
+
+  /// The book's settings without MovieLens-100K (the synthetic fallback) are not the book's
+  /// run: without --out it writes to Runs/chapter-0 and says so at its start and its end.
+  /// It runs in an empty temporary working folder (removed afterwards), so the package's
+  /// own Figures/ and Runs/ are never touched.
+  @Test func aRunOnTheSyntheticFallbackWritesToRunsAndSaysSo() throws {
+    try ChapterHarness.withTemporaryDirectory("chapter-0-workdir") { workdir in
+      let run = try ChapterHarness.run("chapter-0", [], in: workdir)
+      #expect(run.status == 0, "stderr: \(run.stderr)")
+      let kind = "a run on synthetic data (no MovieLens-100K in Data/ml-100k)"
+      #expect(
+        run.stdout.contains(
+          "\(kind): writing to Runs/chapter-0, not the committed Figures/chapter-0"),
+        "\(run.stdout.prefix(600))")
+      #expect(
+        run.stdout.contains("\(kind): wrote to Runs/chapter-0, not the committed Figures/chapter-0")
+      )
+      let written = workdir.appendingPathComponent("Runs/chapter-0/results.json")
+      #expect(FileManager.default.fileExists(atPath: written.path))
+      #expect(
+        !FileManager.default.fileExists(atPath: workdir.appendingPathComponent("Figures").path))
+    }
+  }
+
+  /// On the real data, `--quick` alone sends the run to Runs/chapter-0, and the book's run
+  /// (no options) to Figures/chapter-0, without a notice. Both run in a temporary working
+  /// folder whose Data/ml-100k links to the real data.
+  @Test(ChapterHarness.needsRealData)
+  func onTheRealDataOnlyTheBooksRunWritesFigures() throws {
+    let data = try #require(ChapterHarness.realData)
+    try ChapterHarness.withTemporaryDirectory("chapter-0-workdir") { workdir in
+      let link = workdir.appendingPathComponent("Data/ml-100k")
+      try FileManager.default.createDirectory(
+        at: link.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try FileManager.default.createSymbolicLink(at: link, withDestinationURL: data)
+      let figures = workdir.appendingPathComponent("Figures/chapter-0/results.json")
+      let runs = workdir.appendingPathComponent("Runs/chapter-0/results.json")
+
+      let quick = try ChapterHarness.run("chapter-0", ["--quick"], in: workdir)
+      #expect(quick.status == 0, "stderr: \(quick.stderr)")
+      #expect(
+        quick.stdout.contains(
+          "a --quick run: writing to Runs/chapter-0, not the committed Figures/chapter-0"))
+      #expect(FileManager.default.fileExists(atPath: runs.path))
+      #expect(!FileManager.default.fileExists(atPath: figures.path))
+
+      let book = try ChapterHarness.run("chapter-0", [], in: workdir)
+      #expect(book.status == 0, "stderr: \(book.stderr)")
+      #expect(!book.stdout.contains("not the committed"))
+      let results = try ChapterResults.decode(from: Data(contentsOf: figures))
+      #expect(results.mode == .full && results.data == "ml-100k")
+    }
+  }
+
   /// A truncated u.data stops the chapter with file, line and reason, a non-zero exit and
   /// no trap, and the figures of an earlier run are left intact.
   @Test func aTruncatedRatingsFileStopsWithFileLineAndReason() throws {
-    let (_, out, _) = try ChapterHarness.quickRun(chapter: 0)
-    let before = try Data(contentsOf: out.appendingPathComponent("long-tail.svg"))
-    let beforeResults = try Data(contentsOf: out.appendingPathComponent("results.json"))
+    try ChapterHarness.quickRun(chapter: 0) { _, out, _ in
+      let before = try Data(contentsOf: out.appendingPathComponent("long-tail.svg"))
+      let beforeResults = try Data(contentsOf: out.appendingPathComponent("results.json"))
 
-    // A copy of the synthetic dataset's files with u.data cut in the middle of line 3.
-    let broken = try ChapterHarness.temporaryDirectory("broken-data")
-    let source = try ChapterHarness.temporaryDirectory("synthetic-source")
-    try MovieLens.synthetic(size: .small, seed: 1).write(to: source.path)
-    for file in ["u.user", "u.item", "u.genre", "u.occupation"] {
-      try FileManager.default.copyItem(
-        at: source.appendingPathComponent(file), to: broken.appendingPathComponent(file))
+      // A copy of the synthetic dataset's files with u.data cut in the middle of line 3.
+      try ChapterHarness.withTemporaryDirectory("broken-data") { broken in
+        try MovieLens.synthetic(size: .small, seed: 1).write(to: broken.path)
+        let lines = try String(contentsOf: broken.appendingPathComponent("u.data"), encoding: .utf8)
+          .split(separator: "\n", omittingEmptySubsequences: false)
+        let truncated = lines[0..<2].joined(separator: "\n") + "\n" + lines[2].prefix(6)
+        try truncated.write(
+          to: broken.appendingPathComponent("u.data"), atomically: true, encoding: .utf8)
+
+        let run = try ChapterHarness.run("chapter-0", ["--data", broken.path, "--out", out.path])
+        #expect(run.status == 1, "a thrown error exits 1; a trap would be a signal")
+        #expect(run.stderr.contains("u.data"), "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("line 3"), "stderr: \(run.stderr)")
+      }
+      #expect(try Data(contentsOf: out.appendingPathComponent("long-tail.svg")) == before)
+      #expect(try Data(contentsOf: out.appendingPathComponent("results.json")) == beforeResults)
     }
-    let lines = try String(contentsOf: source.appendingPathComponent("u.data"), encoding: .utf8)
-      .split(separator: "\n", omittingEmptySubsequences: false)
-    let truncated = lines[0..<2].joined(separator: "\n") + "\n" + lines[2].prefix(6)
-    try truncated.write(
-      to: broken.appendingPathComponent("u.data"), atomically: true, encoding: .utf8)
-
-    let run = try ChapterHarness.run("chapter-0", ["--data", broken.path, "--out", out.path])
-    #expect(run.status == 1, "a thrown error exits 1; a trap would be a signal")
-    #expect(run.stderr.contains("u.data"), "stderr: \(run.stderr)")
-    #expect(run.stderr.contains("line 3"), "stderr: \(run.stderr)")
-    #expect(try Data(contentsOf: out.appendingPathComponent("long-tail.svg")) == before)
-    #expect(try Data(contentsOf: out.appendingPathComponent("results.json")) == beforeResults)
   }
 
   /// The real data's exact counts, when it is there.

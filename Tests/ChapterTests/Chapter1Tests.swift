@@ -7,23 +7,24 @@ import Testing
 /// makes (on the quick run and on the committed full run), and its failure modes.
 @Suite struct Chapter1Tests {
   @Test func quickRunMatchesGolden() throws {
-    let (results, out, _) = try ChapterHarness.quickRun(chapter: 1)
-    try ChapterHarness.compareWithGolden(results, chapter: 1)
-    ChapterHarness.expectOutputs(
-      in: out,
-      figures: [
-        "activations", "xor-boundaries", "xor-training", "like-dislike-training",
-        "like-dislike-auc",
-      ],
-      tables: [
-        "activations", "backprop", "gradient-check", "xor", "like-dislike",
-        "logistic-regression-weights",
-      ])
+    try ChapterHarness.quickRun(chapter: 1) { results, out, _ in
+      try ChapterHarness.compareWithGolden(results, chapter: 1)
+      ChapterHarness.expectOutputs(
+        in: out,
+        figures: [
+          "activations", "xor-boundaries", "xor-training", "like-dislike-training",
+          "like-dislike-auc",
+        ],
+        tables: [
+          "activations", "backprop", "gradient-check", "xor", "like-dislike",
+          "logistic-regression-weights",
+        ])
+    }
   }
 
   /// What the text claims about the math holds on any data: these sections use none.
   @Test func quickRunBacksTheTextsClaimsAboutTheMath() throws {
-    let (results, _, _) = try ChapterHarness.quickRun(chapter: 1)
+    let (results, _) = try ChapterHarness.quickRun(chapter: 1)
     let m = results.metrics
     // One neuron: sigmoid(0.8 - 0.2 - 0.45 + 0.1) = sigmoid(0.25), by hand and by the engine.
     #expect(abs(try #require(m["Neuron/pre-activation"]) - 0.25) < 1e-12)
@@ -80,12 +81,13 @@ import Testing
   /// A valid dataset too small to split into training, validation and test parts, each
   /// with likes and dislikes, stops the chapter with a message, not a trap.
   @Test func tooFewRatingsToSplitIsAClearError() throws {
-    let tiny = try ChapterHarness.temporaryDirectory("chapter-1-tiny")
-    try MovieLens.synthetic(
-      size: SyntheticSize(users: 3, items: 5, ratings: 6, minimumPerUser: 2), seed: 1
-    )
-    .write(to: tiny.path)
-    try ChapterHarness.expectCleanFailure(
-      chapter: 1, data: tiny, stderrContains: ["LikeDislikeTask", "too few"])
+    try ChapterHarness.withTemporaryDirectory("chapter-1-tiny") { tiny in
+      try MovieLens.synthetic(
+        size: SyntheticSize(users: 3, items: 5, ratings: 6, minimumPerUser: 2), seed: 1
+      )
+      .write(to: tiny.path)
+      try ChapterHarness.expectCleanFailure(
+        chapter: 1, data: tiny, stderrContains: ["LikeDislikeTask", "too few"])
+    }
   }
 }

@@ -8,16 +8,19 @@ import Testing
 /// malformed data.
 @Suite struct Chapter2Tests {
   @Test func quickRunMatchesGolden() throws {
-    let (results, out, _) = try ChapterHarness.quickRun(chapter: 2)
-    try ChapterHarness.compareWithGolden(results, chapter: 2)
-    ChapterHarness.expectOutputs(
-      in: out,
-      figures: ["jaccard-heatmap", "cosine-heatmap", "latent-space", "hr-at-k", "training-curves"])
+    try ChapterHarness.quickRun(chapter: 2) { results, out, _ in
+      try ChapterHarness.compareWithGolden(results, chapter: 2)
+      ChapterHarness.expectOutputs(
+        in: out,
+        figures: [
+          "jaccard-heatmap", "cosine-heatmap", "latent-space", "hr-at-k", "training-curves",
+        ])
+    }
   }
 
   /// The seed's six Jaccard numbers, exactly (they are ratios of small integers).
   @Test func toySimilarityTableIsExact() throws {
-    let (results, _, _) = try ChapterHarness.quickRun(chapter: 2)
+    let (results, _) = try ChapterHarness.quickRun(chapter: 2)
     let expected: [String: Double] = [
       "Sim(2,3)": 2.0 / 3, "Sim(1,2)": 2.0 / 4, "Sim(1,3)": 2.0 / 5,
       "Sim(4,1)": 3.0 / 5, "Sim(4,2)": 1.0 / 5, "Sim(4,3)": 2.0 / 5,
@@ -33,7 +36,7 @@ import Testing
 
   /// Rank 1 cannot order anyone; rank 2 cannot keep all six orders; rank 3 can.
   @Test func rankDemonstrationShowsTheLimitOfRankTwo() throws {
-    let (results, _, _) = try ChapterHarness.quickRun(chapter: 2)
+    let (results, _) = try ChapterHarness.quickRun(chapter: 2)
     #expect(results.metrics["Toy MF k=1/u4 order kept (share of seeds)"] == 0)
     #expect(results.metrics["Toy MF k=2/all orders kept (share of seeds)"] == 0)
     #expect(results.metrics["Toy MF k=3/all orders kept (share of seeds)"] == 1)
@@ -75,11 +78,12 @@ import Testing
   /// A u.data line with a missing field stops the chapter with the file and line: no trap.
   @Test func malformedRatingsFileIsAClearError() throws {
     // Valid users, items, genres and occupations, so the malformed line is what stops it.
-    let broken = try ChapterHarness.temporaryDirectory("chapter-2-broken")
-    try MovieLens.synthetic(size: .small, seed: 1).write(to: broken.path)
-    try "1\t1\t5\t881250949\n2\t3\n".write(
-      to: broken.appendingPathComponent("u.data"), atomically: true, encoding: .utf8)
-    try ChapterHarness.expectCleanFailure(
-      chapter: 2, data: broken, stderrContains: ["u.data line 2"])
+    try ChapterHarness.withTemporaryDirectory("chapter-2-broken") { broken in
+      try MovieLens.synthetic(size: .small, seed: 1).write(to: broken.path)
+      try "1\t1\t5\t881250949\n2\t3\n".write(
+        to: broken.appendingPathComponent("u.data"), atomically: true, encoding: .utf8)
+      try ChapterHarness.expectCleanFailure(
+        chapter: 2, data: broken, stderrContains: ["u.data line 2"])
+    }
   }
 }

@@ -11,12 +11,13 @@ import Testing
   static let learned = ["MF-BPR"] + models
 
   @Test func quickRunMatchesGolden() throws {
-    let (results, out, run) = try ChapterHarness.quickRun(chapter: 3)
-    try ChapterHarness.compareWithGolden(results, chapter: 3)
-    #expect(run.stdout.contains("HR@10 by epoch"), "the terminal preview of the training curves")
-    ChapterHarness.expectOutputs(
-      in: out, figures: ["training-curves", "hr-at-k", "factors", "negatives", "tie-rules"],
-      tables: ["comparison", "depth", "full-ranking", "tie-rules"])
+    try ChapterHarness.quickRun(chapter: 3) { results, out, run in
+      try ChapterHarness.compareWithGolden(results, chapter: 3)
+      #expect(run.stdout.contains("HR@10 by epoch"), "the terminal preview of the training curves")
+      ChapterHarness.expectOutputs(
+        in: out, figures: ["training-curves", "hr-at-k", "factors", "negatives", "tie-rules"],
+        tables: ["comparison", "depth", "full-ranking", "tie-rules"])
+    }
   }
 
   // MARK: - The committed full run (Figures/chapter-3/results.json)
@@ -92,13 +93,14 @@ import Testing
   /// A valid MovieLens folder with too few ratings for leave-one-out is a clear error,
   /// not a trap.
   @Test func tooFewRatingsForLeaveOneOutIsAClearError() throws {
-    let folder = try ChapterHarness.temporaryDirectory("chapter-3-few")
-    try MovieLens.synthetic(size: .small, seed: 1).write(to: folder.path)
-    let lines = try String(contentsOf: folder.appendingPathComponent("u.data"), encoding: .utf8)
-      .split(separator: "\n")
-    try (lines.prefix(3).joined(separator: "\n") + "\n")
-      .write(to: folder.appendingPathComponent("u.data"), atomically: true, encoding: .utf8)
-    try ChapterHarness.expectCleanFailure(
-      chapter: 3, data: folder, stderrContains: ["too few for leave-one-out"])
+    try ChapterHarness.withTemporaryDirectory("chapter-3-few") { folder in
+      try MovieLens.synthetic(size: .small, seed: 1).write(to: folder.path)
+      let lines = try String(contentsOf: folder.appendingPathComponent("u.data"), encoding: .utf8)
+        .split(separator: "\n")
+      try (lines.prefix(3).joined(separator: "\n") + "\n")
+        .write(to: folder.appendingPathComponent("u.data"), atomically: true, encoding: .utf8)
+      try ChapterHarness.expectCleanFailure(
+        chapter: 3, data: folder, stderrContains: ["too few for leave-one-out"])
+    }
   }
 }

@@ -9,27 +9,29 @@ import Testing
   static let models = ["Wide", "Deep", "Wide & Deep", "Deep (Adam)", "Wide & Deep (Adam)"]
 
   @Test func quickRunMatchesGolden() throws {
-    let (results, out, run) = try ChapterHarness.quickRun(chapter: 4)
-    try ChapterHarness.compareWithGolden(results, chapter: 4)
-    ChapterHarness.expectOutputs(
-      in: out,
-      figures: [
-        "training-curves", "test-auc", "weights-gender-x-genre", "weights-occupation-x-genre",
-        "l1-sparsity",
-      ])
-    // The malformed specs the chapter shows are reported, not fatal.
-    #expect(run.stdout.contains("unknown column 'genre'"))
-    #expect(run.stdout.contains("crosses column 'genres' with itself"))
+    try ChapterHarness.quickRun(chapter: 4) { results, out, run in
+      try ChapterHarness.compareWithGolden(results, chapter: 4)
+      ChapterHarness.expectOutputs(
+        in: out,
+        figures: [
+          "training-curves", "test-auc", "weights-gender-x-genre", "weights-occupation-x-genre",
+          "l1-sparsity",
+        ])
+      // The malformed specs the chapter shows are reported, not fatal.
+      #expect(run.stdout.contains("unknown column 'genre'"))
+      #expect(run.stdout.contains("crosses column 'genres' with itself"))
+    }
   }
 
   @Test func malformedDataFolderFailsWithAMessage() throws {
-    let folder = try ChapterHarness.temporaryDirectory("ch4-bad-data")
-    try MovieLens.synthetic(size: .small, seed: 1).write(to: folder.path)
-    let users = folder.appendingPathComponent("u.user")
-    var text = try String(contentsOf: users, encoding: .isoLatin1)
-    text = text.replacingOccurrences(of: "|M|", with: "|X|")
-    try text.write(to: users, atomically: true, encoding: .isoLatin1)
-    try ChapterHarness.expectCleanFailure(chapter: 4, data: folder, stderrContains: ["u.user"])
+    try ChapterHarness.withTemporaryDirectory("ch4-bad-data") { folder in
+      try MovieLens.synthetic(size: .small, seed: 1).write(to: folder.path)
+      let users = folder.appendingPathComponent("u.user")
+      var text = try String(contentsOf: users, encoding: .isoLatin1)
+      text = text.replacingOccurrences(of: "|M|", with: "|X|")
+      try text.write(to: users, atomically: true, encoding: .isoLatin1)
+      try ChapterHarness.expectCleanFailure(chapter: 4, data: folder, stderrContains: ["u.user"])
+    }
   }
 
   @Test(ChapterHarness.needsRealData)

@@ -11,17 +11,18 @@ import Testing
   ]
 
   @Test func quickRunMatchesGolden() throws {
-    let (results, out, _) = try ChapterHarness.quickRun(chapter: 5)
-    try ChapterHarness.compareWithGolden(results, chapter: 5)
-    ChapterHarness.expectOutputs(
-      in: out, figures: Self.figures,
-      tables: ["rating-prediction", "autorec-sweeps", "top-n", "corruption"])
+    try ChapterHarness.quickRun(chapter: 5) { results, out, _ in
+      try ChapterHarness.compareWithGolden(results, chapter: 5)
+      ChapterHarness.expectOutputs(
+        in: out, figures: Self.figures,
+        tables: ["rating-prediction", "autorec-sweeps", "top-n", "corruption"])
+    }
   }
 
   /// The toy example's point holds in any run: a loss on every entry pulls missing ratings
   /// towards 0, a loss on the observed entries only does not.
   @Test func maskedLossFillsMissingRatingsWithRatingsNotZeros() throws {
-    let (results, _, _) = try ChapterHarness.quickRun(chapter: 5)
+    let (results, _) = try ChapterHarness.quickRun(chapter: 5)
     let plain = try #require(results.metrics["Toy/plain: mean reconstruction of missing entries"])
     let masked = try #require(results.metrics["Toy/masked: mean reconstruction of missing entries"])
     #expect(plain < 1.5 && masked > 2, "plain \(plain), masked \(masked)")
@@ -67,18 +68,20 @@ import Testing
   /// A small but valid dataset in a folder runs in full mode's code paths without a trap
   /// (cold items in the test split, users with few ratings).
   @Test func aSmallDatasetFolderRunsCleanly() throws {
-    let folder = try ChapterHarness.temporaryDirectory("chapter-5-small")
-    try MovieLens.synthetic(size: .small, seed: 3).write(to: folder.path)
-    let (results, _, _) = try ChapterHarness.quickRun(chapter: 5, data: folder.path)
-    #expect(results.data == "ml-100k")
-    #expect(results.metrics["I-AutoRec/RMSE"]?.isFinite == true)
+    try ChapterHarness.withTemporaryDirectory("chapter-5-small") { folder in
+      try MovieLens.synthetic(size: .small, seed: 3).write(to: folder.path)
+      let (results, _) = try ChapterHarness.quickRun(chapter: 5, data: folder.path)
+      #expect(results.data == "ml-100k")
+      #expect(results.metrics["I-AutoRec/RMSE"]?.isFinite == true)
+    }
   }
 
   @Test func aMalformedDataFolderIsAClearError() throws {
-    let folder = try ChapterHarness.temporaryDirectory("chapter-5-broken")
-    try MovieLens.synthetic(size: .small, seed: 3).write(to: folder.path)
-    try "1\t2\tfive\t881250949\n".write(
-      to: folder.appendingPathComponent("u.data"), atomically: true, encoding: .utf8)
-    try ChapterHarness.expectCleanFailure(chapter: 5, data: folder, stderrContains: ["u.data"])
+    try ChapterHarness.withTemporaryDirectory("chapter-5-broken") { folder in
+      try MovieLens.synthetic(size: .small, seed: 3).write(to: folder.path)
+      try "1\t2\tfive\t881250949\n".write(
+        to: folder.appendingPathComponent("u.data"), atomically: true, encoding: .utf8)
+      try ChapterHarness.expectCleanFailure(chapter: 5, data: folder, stderrContains: ["u.data"])
+    }
   }
 }

@@ -45,19 +45,21 @@ enum ChapterHarness {
     var stderr: String
   }
 
-  /// Runs an executable with arguments, collecting its output.
-  static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws
-    -> Run
-  {
+  /// Runs an executable with arguments, collecting its output. It runs in the package root
+  /// (where `Data/ml-100k` is), or in `workingDirectory` when given.
+  static func run(
+    _ name: String, _ arguments: [String], environment: [String: String] = [:],
+    in workingDirectory: URL? = nil
+  ) throws -> Run {
     let process = Process()
     process.executableURL = try executable(name)
     process.arguments = arguments
-    process.currentDirectoryURL = packageRoot
+    process.currentDirectoryURL = workingDirectory ?? packageRoot
     var env = ProcessInfo.processInfo.environment
     for (k, v) in environment { env[k] = v }
     process.environment = env
     // Output goes to files, not pipes: a chatty chapter can never block on a full pipe.
-    let logs = try temporaryDirectory("logs")
+    let logs = try newTemporaryDirectory("logs")
     let outURL = logs.appendingPathComponent("stdout")
     let errURL = logs.appendingPathComponent("stderr")
     FileManager.default.createFile(atPath: outURL.path, contents: nil)
@@ -84,32 +86,55 @@ enum ChapterHarness {
       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
   }
 
-  /// A fresh temporary folder.
-  static func temporaryDirectory(_ label: String) throws -> URL {
+  // MARK: - Temporary folders
+
+  /// Calls `body` with a fresh folder in the temporary directory (`$TMPDIR`), named
+  /// `modernrecsys-<label>-<UUID>`, and removes it with everything in it when `body`
+  /// returns or throws, so a test leaves nothing behind, failed or not.
+  static func withTemporaryDirectory<T>(_ label: String, _ body: (URL) throws -> T) throws -> T {
+    let dir = try newTemporaryDirectory(label)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    return try body(dir)
+  }
+
+  /// Creates `modernrecsys-<label>-<UUID>` in the temporary directory; the caller removes it
+  /// (`withTemporaryDirectory` does).
+  private static func newTemporaryDirectory(_ label: String) throws -> URL {
     let dir = FileManager.default.temporaryDirectory
       .appendingPathComponent("modernrecsys-\(label)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     return dir
   }
 
-  /// Runs `chapter-N --quick --seed seed --data synthetic --out tmp` and returns its results.
-  static func quickRun(
+  /// Runs `chapter-N --quick --seed seed --data synthetic --out tmp`, calls `body` with its
+  /// results, its output folder and its output, then removes the folder.
+  static func quickRun<T>(
     chapter: Int, seed: UInt64 = 7, data: String = "synthetic", extra: [String] = [],
-    environment: [String: String] = [:]
-  )
-    throws -> (results: ChapterResults, out: URL, run: Run)
-  {
-    let out = try temporaryDirectory("chapter-\(chapter)")
-    let run = try run(
-      "chapter-\(chapter)",
-      ["--quick", "--seed", "\(seed)", "--data", data, "--out", out.path] + extra,
-      environment: environment)
-    guard run.status == 0 else {
-      throw HarnessError(
-        "chapter-\(chapter) exited \(run.status):\n\(run.stderr)\n\(run.stdout.suffix(2000))")
+    environment: [String: String] = [:],
+    _ body: (_ results: ChapterResults, _ out: URL, _ run: Run) throws -> T
+  ) throws -> T {
+    try withTemporaryDirectory("chapter-\(chapter)") { out in
+      let run = try run(
+        "chapter-\(chapter)",
+        ["--quick", "--seed", "\(seed)", "--data", data, "--out", out.path] + extra,
+        environment: environment)
+      guard run.status == 0 else {
+        throw HarnessError(
+          "chapter-\(chapter) exited \(run.status):\n\(run.stderr)\n\(run.stdout.suffix(2000))")
+      }
+      let data = try Data(contentsOf: out.appendingPathComponent("results.json"))
+      return try body(try ChapterResults.decode(from: data), out, run)
     }
-    let data = try Data(contentsOf: out.appendingPathComponent("results.json"))
-    return (try ChapterResults.decode(from: data), out, run)
+  }
+
+  /// Runs `chapter-N --quick --seed seed --data synthetic` into a temporary folder, removed
+  /// before returning, and returns its results and output.
+  static func quickRun(
+    chapter: Int, seed: UInt64 = 7, data: String = "synthetic", extra: [String] = []
+  ) throws -> (results: ChapterResults, run: Run) {
+    try quickRun(chapter: chapter, seed: seed, data: data, extra: extra) { results, _, run in
+      (results, run)
+    }
   }
 
   // MARK: - Checks every chapter's tests make
@@ -122,7 +147,7 @@ enum ChapterHarness {
   /// chapter says it used the real data.
   static func quickRunOnRealData(chapter: Int, seed: UInt64 = 7) throws -> ChapterResults {
     let data = try #require(realData)
-    let (results, _, _) = try quickRun(chapter: chapter, seed: seed, data: data.path)
+    let (results, _) = try quickRun(chapter: chapter, seed: seed, data: data.path)
     try #require(results.data == "ml-100k", "chapter-\(chapter) did not use the real data")
     return results
   }
@@ -159,20 +184,21 @@ enum ChapterHarness {
     chapter: Int, data: URL, stderrContains messages: [String],
     sourceLocation: SourceLocation = #_sourceLocation
   ) throws {
-    let out = try temporaryDirectory("chapter-\(chapter)-failure-out")
-    let run = try run("chapter-\(chapter)", ["--quick", "--data", data.path, "--out", out.path])
-    #expect(
-      run.status == 1, "a thrown error exits 1, a trap 128 + signal; got \(run.status)",
-      sourceLocation: sourceLocation)
-    #expect(!run.stderr.contains("Fatal error"), sourceLocation: sourceLocation)
-    for message in messages {
+    try withTemporaryDirectory("chapter-\(chapter)-failure-out") { out in
+      let run = try run("chapter-\(chapter)", ["--quick", "--data", data.path, "--out", out.path])
       #expect(
-        run.stderr.contains(message), "stderr lacks \"\(message)\": \(run.stderr)",
+        run.status == 1, "a thrown error exits 1, a trap 128 + signal; got \(run.status)",
         sourceLocation: sourceLocation)
+      #expect(!run.stderr.contains("Fatal error"), sourceLocation: sourceLocation)
+      for message in messages {
+        #expect(
+          run.stderr.contains(message), "stderr lacks \"\(message)\": \(run.stderr)",
+          sourceLocation: sourceLocation)
+      }
+      #expect(
+        !FileManager.default.fileExists(atPath: out.appendingPathComponent("results.json").path),
+        "a failed run wrote results.json", sourceLocation: sourceLocation)
     }
-    #expect(
-      !FileManager.default.fileExists(atPath: out.appendingPathComponent("results.json").path),
-      "a failed run wrote results.json", sourceLocation: sourceLocation)
   }
 
   // MARK: - Golden files

@@ -10,8 +10,12 @@ import Testing
   /// code's 16-wide loops too), and on one thread.
   @Test(arguments: 0...5)
   func sameSeedGivesSameResultsBytesInEveryKernelPath(chapter: Int) throws {
-    let first = try ChapterHarness.quickRun(chapter: chapter)
-    let a = try Data(contentsOf: first.out.appendingPathComponent("results.json"))
+    func resultsBytes(_ environment: [String: String] = [:]) throws -> Data {
+      try ChapterHarness.quickRun(chapter: chapter, environment: environment) { _, out, _ in
+        try Data(contentsOf: out.appendingPathComponent("results.json"))
+      }
+    }
+    let a = try resultsBytes()
     var variants: [(String, [String: String])] = [("a second run", [:])]
     variants += KernelPath.available.filter { $0 != KernelPath.active }.map {
       ("MODERNRECSYS_SIMD=\($0)", ["MODERNRECSYS_SIMD": "\($0)"])
@@ -19,8 +23,7 @@ import Testing
     variants.append(("MODERNRECSYS_THREADS=1", ["MODERNRECSYS_THREADS": "1"]))
     #expect(variants.count >= 3, "at least one other kernel path to compare with")
     for (label, environment) in variants {
-      let other = try ChapterHarness.quickRun(chapter: chapter, environment: environment)
-      let b = try Data(contentsOf: other.out.appendingPathComponent("results.json"))
+      let b = try resultsBytes(environment)
       #expect(a == b, "chapter-\(chapter): \(label) gives other results than the default run")
     }
   }
@@ -28,29 +31,31 @@ import Testing
   /// A kernel path that does not exist, or that the processor lacks, stops a chapter with a
   /// message naming the paths it has, before anything is written.
   @Test func anUnknownKernelPathIsAClearError() throws {
-    let out = try ChapterHarness.temporaryDirectory("chapter-0-simd")
-    let run = try ChapterHarness.run(
-      "chapter-0", ["--quick", "--data", "synthetic", "--out", out.path],
-      environment: ["MODERNRECSYS_SIMD": "avx1024"])
-    #expect(run.status == 1, "exit status \(run.status)")
-    #expect(run.stderr.contains("MODERNRECSYS_SIMD=avx1024"), "stderr: \(run.stderr)")
-    #expect(run.stderr.contains("scalar"), "stderr: \(run.stderr)")
-    #expect(
-      !FileManager.default.fileExists(atPath: out.appendingPathComponent("results.json").path))
+    try ChapterHarness.withTemporaryDirectory("chapter-0-simd") { out in
+      let run = try ChapterHarness.run(
+        "chapter-0", ["--quick", "--data", "synthetic", "--out", out.path],
+        environment: ["MODERNRECSYS_SIMD": "avx1024"])
+      #expect(run.status == 1, "exit status \(run.status)")
+      #expect(run.stderr.contains("MODERNRECSYS_SIMD=avx1024"), "stderr: \(run.stderr)")
+      #expect(run.stderr.contains("scalar"), "stderr: \(run.stderr)")
+      #expect(
+        !FileManager.default.fileExists(atPath: out.appendingPathComponent("results.json").path))
+    }
   }
 
   /// A --data folder that does not exist is a clear error naming the missing file and
   /// `make data`, with exit status 1 (a thrown error, not a trap) and no results.json.
   @Test(arguments: 0...5)
   func aMissingDataFolderIsAClearError(chapter: Int) throws {
-    let out = try ChapterHarness.temporaryDirectory("chapter-\(chapter)-missing")
-    let run = try ChapterHarness.run(
-      "chapter-\(chapter)", ["--quick", "--data", "/nonexistent/ml-100k", "--out", out.path])
-    #expect(
-      run.status == 1, "chapter-\(chapter) exited \(run.status); a trap would be 128 + signal")
-    #expect(run.stderr.contains("/nonexistent/ml-100k/u."), "stderr: \(run.stderr)")
-    #expect(run.stderr.contains("make data"), "stderr: \(run.stderr)")
-    #expect(
-      !FileManager.default.fileExists(atPath: out.appendingPathComponent("results.json").path))
+    try ChapterHarness.withTemporaryDirectory("chapter-\(chapter)-missing") { out in
+      let run = try ChapterHarness.run(
+        "chapter-\(chapter)", ["--quick", "--data", "/nonexistent/ml-100k", "--out", out.path])
+      #expect(
+        run.status == 1, "chapter-\(chapter) exited \(run.status); a trap would be 128 + signal")
+      #expect(run.stderr.contains("/nonexistent/ml-100k/u."), "stderr: \(run.stderr)")
+      #expect(run.stderr.contains("make data"), "stderr: \(run.stderr)")
+      #expect(
+        !FileManager.default.fileExists(atPath: out.appendingPathComponent("results.json").path))
+    }
   }
 }
