@@ -15,6 +15,15 @@ let chapters: [(folder: String, number: Int)] = [
   ("05-autoencoders", 5),
 ]
 
+/// What a chapter (or bench) imports: the umbrella `ModernRecSys`, and each module behind
+/// it named directly. Through the umbrella alone, SwiftPM did not recompile a chapter when a
+/// module it re-exports changed a type's stored layout, and the stale chapter crashed
+/// ("malloc(): invalid size"); a direct dependency makes the chapter rebuild with it.
+let everyModule: [Target.Dependency] = [
+  "ModernRecSys", "Tensors", "NN", "Plot", "RecData", "RecEval", "RecModels", "Book",
+  "Exercises", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+]
+
 let package = Package(
   name: "ModernRecSys",
   platforms: [.macOS(.v13)],
@@ -57,7 +66,8 @@ let package = Package(
     .target(
       name: "Book",
       dependencies: [
-        "Plot", "RecData", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Plot", "RecData", "Tensors",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     /// Reference solutions of the chapters' exercises, marked `// BEGIN SOLUTION` … `// END SOLUTION`.
     .target(
@@ -72,7 +82,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "bench",
-      dependencies: ["ModernRecSys", .target(name: "CBLAS", condition: .when(platforms: [.linux]))]),
+      dependencies: everyModule + [.target(name: "CBLAS", condition: .when(platforms: [.linux]))]),
     /// Rewrites the numbers and tables each chapter text cites from its results.json (`make text`).
     .executableTarget(
       name: "book-text",
@@ -97,7 +107,7 @@ let package = Package(
     + chapters.map {
       .executableTarget(
         name: "chapter-\($0.number)",
-        dependencies: ["ModernRecSys"],
+        dependencies: everyModule,
         path: "Chapters/\($0.folder)",
         exclude: ["README.md"])
     },

@@ -380,17 +380,40 @@ struct NumberFormat: Equatable {
     if grouping && exponentDigits != nil { return nil }
   }
 
+  /// The power of ten of `x`'s leading digit (0 for 0), by exact comparisons rather than
+  /// the platform's log10, whose last bit at a power of ten is not the same everywhere.
+  func decimalExponent(of x: Double) -> Int {
+    let magnitude = abs(x)
+    guard magnitude > 0 && magnitude.isFinite else { return 0 }
+    var exponent = 0
+    while magnitude >= powerOfTen(exponent + 1) { exponent += 1 }
+    while magnitude < powerOfTen(exponent) { exponent -= 1 }
+    return exponent
+  }
+
+  /// x / 10^n, with 10^n built by multiplications (exact up to 10^22).
+  func shifted(_ x: Double, by n: Int) -> Double {
+    n >= 0 ? x / powerOfTen(n) : x * powerOfTen(-n)
+  }
+
+  /// 10^n for n >= 0, or 1 / 10^-n for n < 0.
+  func powerOfTen(_ n: Int) -> Double {
+    var p = 1.0
+    for _ in 0..<abs(n) { p *= 10 }
+    return n >= 0 ? p : 1 / p
+  }
+
   /// `value` in this format, rounded half away from zero like the chapters' tables.
   func string(_ value: Double) -> String {
     guard value.isFinite else { return formatted(value) }
     let scaled = percent ? value * 100 : value
     var text: String
     if let exponentDigits {
-      var exponent = scaled == 0 ? 0 : Int(log10(abs(scaled)).rounded(.down))
-      var mantissa = formatted(scaled / pow(10, Double(exponent)), decimals: decimals)
+      var exponent = decimalExponent(of: scaled)
+      var mantissa = formatted(shifted(scaled, by: exponent), decimals: decimals)
       if let m = Double(mantissa), abs(m) >= 10 {
         exponent += 1
-        mantissa = formatted(scaled / pow(10, Double(exponent)), decimals: decimals)
+        mantissa = formatted(shifted(scaled, by: exponent), decimals: decimals)
       }
       let digits = String(abs(exponent))
       text =

@@ -5,10 +5,19 @@ import Testing
 /// `book-text`, the command behind `make text` and the last step of `make chapter-N`, run as
 /// a reader runs it, on a small package folder of its own.
 @Suite struct BookTextCommandTests {
-  /// A folder with `Chapters/NN-test/README.md` and `Figures/chapter-N/results.json` for each
-  /// of `chapters` (number, text, results).
-  func package(_ chapters: [(Int, String, ChapterResults)]) throws -> URL {
-    let root = try ChapterHarness.temporaryDirectory("book-text")
+  /// Calls `body` with a temporary folder holding `Chapters/NN-test/README.md` and
+  /// `Figures/chapter-N/results.json` for each of `chapters` (number, text, results), then
+  /// removes the folder.
+  func withPackage(
+    _ chapters: [(Int, String, ChapterResults)], _ body: (URL) throws -> Void
+  ) throws {
+    try ChapterHarness.withTemporaryDirectory("book-text") { root in
+      try fill(root, chapters)
+      try body(root)
+    }
+  }
+
+  func fill(_ root: URL, _ chapters: [(Int, String, ChapterResults)]) throws {
     let fm = FileManager.default
     for (number, text, results) in chapters {
       let folder = root.appendingPathComponent("Chapters/0\(number)-test")
@@ -19,7 +28,6 @@ import Testing
         to: folder.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
       try results.jsonData().write(to: figures.appendingPathComponent("results.json"))
     }
-    return root
   }
 
   func text(_ root: URL, chapter: Int) throws -> String {
@@ -38,17 +46,18 @@ import Testing
   let stale = "NeuMF reaches <!--m NeuMF/HR@10-->0.600<!--/m-->.\n"
 
   @Test func checkReportsAStaleTextAndTheRewriteBringsItUpToDate() throws {
-    let root = try package([(3, stale, bookRun(chapter: 3, hr: 0.68345))])
-    let check = try ChapterHarness.run("book-text", ["--root", root.path, "--check"])
-    #expect(check.status == 1, "stdout: \(check.stdout)\nstderr: \(check.stderr)")
-    #expect(check.stdout.contains("line 1: NeuMF/HR@10: 0.600 -> 0.683"), "\(check.stdout)")
-    #expect(try text(root, chapter: 3) == stale, "--check must not write")
+    try withPackage([(3, stale, bookRun(chapter: 3, hr: 0.68345))]) { root in
+      let check = try ChapterHarness.run("book-text", ["--root", root.path, "--check"])
+      #expect(check.status == 1, "stdout: \(check.stdout)\nstderr: \(check.stderr)")
+      #expect(check.stdout.contains("line 1: NeuMF/HR@10: 0.600 -> 0.683"), "\(check.stdout)")
+      #expect(try text(root, chapter: 3) == stale, "--check must not write")
 
-    let rewrite = try ChapterHarness.run("book-text", ["--root", root.path, "--chapter", "3"])
-    #expect(rewrite.status == 0, "stderr: \(rewrite.stderr)")
-    #expect(try text(root, chapter: 3) == "NeuMF reaches <!--m NeuMF/HR@10-->0.683<!--/m-->.\n")
-    let again = try ChapterHarness.run("book-text", ["--root", root.path, "--check"])
-    #expect(again.status == 0, "\(again.stdout)")
+      let rewrite = try ChapterHarness.run("book-text", ["--root", root.path, "--chapter", "3"])
+      #expect(rewrite.status == 0, "stderr: \(rewrite.stderr)")
+      #expect(try text(root, chapter: 3) == "NeuMF reaches <!--m NeuMF/HR@10-->0.683<!--/m-->.\n")
+      let again = try ChapterHarness.run("book-text", ["--root", root.path, "--check"])
+      #expect(again.status == 0, "\(again.stdout)")
+    }
   }
 
   @Test func aRunThatIsNotTheBooksLeavesTheTextAsItIs() throws {
@@ -58,27 +67,29 @@ import Testing
     synthetic.data = "synthetic"
     var seeded = bookRun(chapter: 5, hr: 0.5)
     seeded.seed = 7
-    let root = try package([(3, stale, quick), (4, stale, synthetic), (5, stale, seeded)])
-    for chapter in 3...5 {
-      let run = try ChapterHarness.run(
-        "book-text", ["--root", root.path, "--chapter", "\(chapter)"])
-      #expect(run.status == 0, "stderr: \(run.stderr)")
-      #expect(run.stdout.contains("is not the book's run"), "\(run.stdout)")
-      #expect(try text(root, chapter: chapter) == stale)
+    try withPackage([(3, stale, quick), (4, stale, synthetic), (5, stale, seeded)]) { root in
+      for chapter in 3...5 {
+        let run = try ChapterHarness.run(
+          "book-text", ["--root", root.path, "--chapter", "\(chapter)"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("is not the book's run"), "\(run.stdout)")
+        #expect(try text(root, chapter: chapter) == stale)
+      }
     }
   }
 
   @Test func aChapterThatCannotRenderLeavesEveryTextUntouched() throws {
     let broken = "one\ntwo <!--m NeuMF/HR@20-->0.5<!--/m-->\n"
-    let root = try package([
+    try withPackage([
       (2, stale, bookRun(chapter: 2, hr: 0.7)), (3, broken, bookRun(chapter: 3, hr: 0.7)),
-    ])
-    let run = try ChapterHarness.run("book-text", ["--root", root.path])
-    #expect(run.status == 1, "a thrown error, not a trap: \(run.status)")
-    #expect(
-      run.stderr.contains("Chapters/03-test/README.md:2: unknown metric 'NeuMF/HR@20'"),
-      "stderr: \(run.stderr)")
-    #expect(try text(root, chapter: 2) == stale, "chapter 2 rendered, but must not be written")
-    #expect(try text(root, chapter: 3) == broken)
+    ]) { root in
+      let run = try ChapterHarness.run("book-text", ["--root", root.path])
+      #expect(run.status == 1, "a thrown error, not a trap: \(run.status)")
+      #expect(
+        run.stderr.contains("Chapters/03-test/README.md:2: unknown metric 'NeuMF/HR@20'"),
+        "stderr: \(run.stderr)")
+      #expect(try text(root, chapter: 2) == stale, "chapter 2 rendered, but must not be written")
+      #expect(try text(root, chapter: 3) == broken)
+    }
   }
 }
