@@ -106,71 +106,23 @@ static const ck_gemm_kernel *kernel_for(ck_path path) {
 /// first-level cache.
 enum { KC = 256 };
 
-/// Rows of A per block (about 128, a multiple of MR): the packed block of A stays in the
-/// second-level cache while the kernel sweeps the panels of B.
-static ptrdiff_t block_rows(int mr) { return (128 + mr - 1) / mr * mr; }
+/// Rows of A per block (about 128 at most, a multiple of MR; the blocks of m rows as even
+/// as that allows): the packed block of A stays in the second-level cache while the
+/// kernel sweeps the panels of B.
+static ptrdiff_t block_rows(ptrdiff_t m, int mr) {
+  ptrdiff_t most = (128 + mr - 1) / mr * mr, blocks = (m + most - 1) / most;
+  return ((m + blocks - 1) / blocks + mr - 1) / mr * mr;
+}
+
+/// Steps of k per block: at most KC, the blocks of k as even as possible.
+static ptrdiff_t block_depth(ptrdiff_t k) {
+  ptrdiff_t blocks = (k + KC - 1) / KC;
+  return (k + blocks - 1) / blocks;
+}
 
 /// Columns of B per block (a multiple of NR): the packed block of B, KC x NC, stays in
 /// the last-level cache.
 static ptrdiff_t block_columns(int nr) { return 2048 / nr * nr; }
-
-// MARK: - Packing
-
-/// Copies op(A)[i0 ..< i0+mc][p0 ..< p0+kc] into panels of `mr` rows: panel after panel,
-/// and within a panel the `mr` values of step p, then of step p+1 (zeros below row mc).
-/// op(A)[i][p] is a[i*lda + p], or a[p*lda + i] when `transposed`.
-static void pack_a(const float *a, ptrdiff_t lda, int transposed, ptrdiff_t i0, ptrdiff_t mc,
-                   ptrdiff_t p0, ptrdiff_t kc, int mr, float *dst) {
-  for (ptrdiff_t ir = 0; ir < mc; ir += mr) {
-    ptrdiff_t rows = mc - ir < mr ? mc - ir : mr;
-    if (transposed) {
-      for (ptrdiff_t p = 0; p < kc; p++) {
-        const float *src = a + (p0 + p) * lda + i0 + ir;
-        for (ptrdiff_t r = 0; r < rows; r++) dst[r] = src[r];
-        for (ptrdiff_t r = rows; r < mr; r++) dst[r] = 0;
-        dst += mr;
-      }
-    } else {
-      for (ptrdiff_t r = 0; r < mr; r++) {
-        if (r < rows) {
-          const float *src = a + (i0 + ir + r) * lda + p0;
-          for (ptrdiff_t p = 0; p < kc; p++) dst[p * mr + r] = src[p];
-        } else {
-          for (ptrdiff_t p = 0; p < kc; p++) dst[p * mr + r] = 0;
-        }
-      }
-      dst += mr * kc;
-    }
-  }
-}
-
-/// Copies op(B)[p0 ..< p0+kc][j0 ..< j0+nc] into panels of `nr` columns: panel after
-/// panel, and within a panel the `nr` values of step p, then of step p+1 (zeros right of
-/// column nc). op(B)[p][j] is b[p*ldb + j], or b[j*ldb + p] when `transposed`.
-static void pack_b(const float *b, ptrdiff_t ldb, int transposed, ptrdiff_t p0, ptrdiff_t kc,
-                   ptrdiff_t j0, ptrdiff_t nc, int nr, float *dst) {
-  for (ptrdiff_t jr = 0; jr < nc; jr += nr) {
-    ptrdiff_t columns = nc - jr < nr ? nc - jr : nr;
-    if (transposed) {
-      for (ptrdiff_t j = 0; j < nr; j++) {
-        if (j < columns) {
-          const float *src = b + (j0 + jr + j) * ldb + p0;
-          for (ptrdiff_t p = 0; p < kc; p++) dst[p * nr + j] = src[p];
-        } else {
-          for (ptrdiff_t p = 0; p < kc; p++) dst[p * nr + j] = 0;
-        }
-      }
-    } else {
-      for (ptrdiff_t p = 0; p < kc; p++) {
-        const float *src = b + (p0 + p) * ldb + j0 + jr;
-        float *row = dst + p * nr;
-        for (ptrdiff_t j = 0; j < columns; j++) row[j] = src[j];
-        for (ptrdiff_t j = columns; j < nr; j++) row[j] = 0;
-      }
-    }
-    dst += nr * kc;
-  }
-}
 
 // MARK: - Scratch memory
 
@@ -191,6 +143,95 @@ static float *scratch_of(size_t floats) {
 
 // MARK: - The driver
 
+/// C = op(A) op(B) + beta C with C(i, j) at c[i * rsc + j * csc]: rows apart by `rsc` and
+/// columns by `csc` (1, or C transposed when the caller computes C^T = op(B)^T op(A)^T).
+static int gemm(const ck_gemm_kernel *kernel, int transposeA, int transposeB, ptrdiff_t m,
+                ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t lda, const float *b,
+                ptrdiff_t ldb, float beta, float *c, ptrdiff_t rsc, ptrdiff_t csc) {
+  // When the chains span several blocks of k, C holds their partial sums between blocks:
+  // beta's C is set aside, to be added when the chains end.
+  float *old = NULL;
+  if (beta != 0 && k > KC) {
+    old = malloc((size_t)(m * n) * sizeof(float));
+    if (old == NULL) return -1;
+    for (ptrdiff_t i = 0; i < m; i++)
+      for (ptrdiff_t j = 0; j < n; j++) old[i * n + j] = c[i * rsc + j * csc];
+  }
+  const int mr = kernel->mr, nr = kernel->nr;
+  const ptrdiff_t MC = block_rows(m, mr), NC = block_columns(nr), KB = block_depth(k);
+  float *packedA = scratch_of((size_t)(MC * KB + (NC + nr) * KB));
+  if (packedA == NULL) {
+    free(old);
+    return -1;
+  }
+  float *packedB = packedA + MC * KB;
+  float tile[16 * 32];  // an edge tile, MR x NR at most 16 x 32
+
+  for (ptrdiff_t jc = 0; jc < n; jc += NC) {
+    ptrdiff_t nc = n - jc < NC ? n - jc : NC;
+    for (ptrdiff_t pc = 0; pc < k; pc += KB) {
+      ptrdiff_t kc = k - pc < KB ? k - pc : KB;
+      int mode = pc > 0 ? CK_TILE_CONTINUE
+                 : (beta != 0 && kc == k) ? CK_TILE_ADD_BETA_C
+                                          : CK_TILE_FROM_ZERO;
+      kernel->pack_b(b, ldb, transposeB, pc, kc, jc, nc, packedB);
+      // A block that few panels of B reuse is read where it is instead of being copied
+      // (the copy would cost as much as it saves): row r, step p of op(A) is at
+      // a[r * ars + p * aps].
+      const int direct = nc <= 4 * nr;
+      const ptrdiff_t ars = direct ? (transposeA ? 1 : lda) : 1;
+      const ptrdiff_t aps = direct ? (transposeA ? lda : 1) : mr;
+      for (ptrdiff_t ic = 0; ic < m; ic += MC) {
+        ptrdiff_t mc = m - ic < MC ? m - ic : MC;
+        if (!direct) kernel->pack_a(a, lda, transposeA, ic, mc, pc, kc, packedA);
+        for (ptrdiff_t jr = 0; jr < nc; jr += nr) {
+          ptrdiff_t columns = nc - jr < nr ? nc - jr : nr;
+          const float *panelB = packedB + jr * kc;
+          for (ptrdiff_t ir = 0; ir < mc; ir += mr) {
+            ptrdiff_t rows = mc - ir < mr ? mc - ir : mr;
+            const float *panelA = !direct ? packedA + ir * kc
+                                  : transposeA ? a + pc * lda + ic + ir
+                                               : a + (ic + ir) * lda + pc;
+            float *cij = c + (ic + ir) * rsc + (jc + jr) * csc;
+            // A panel of one vector's width computes just that (its A read where it is).
+            const int narrow = columns <= kernel->width;
+            ck_tile_function run = narrow   ? kernel->narrowTiles[rows]
+                                   : direct ? kernel->directTiles[rows]
+                                            : kernel->tiles[rows];
+            const ptrdiff_t rs = narrow && !direct ? 1 : ars, ps = narrow && !direct ? mr : aps;
+            if (ir + mr < mc) {  // bring the next tile's rows of C into the cache meanwhile
+              const float *next = cij + mr * rsc;
+              for (int r = 0; r < mr; r++) {
+                __builtin_prefetch(next + r * rsc, 1);
+                __builtin_prefetch(next + r * rsc + (nr - 1) * csc, 1);
+              }
+            }
+            if ((columns == nr || columns == kernel->width) && csc == 1) {
+              run(kc, panelA, rs, ps, panelB, cij, rsc, mode, beta);
+              continue;
+            }
+            // The last columns, or a transposed C: run the tile on a copy, keep its part.
+            for (ptrdiff_t r = 0; r < rows; r++)
+              for (ptrdiff_t j = 0; j < nr; j++)
+                tile[r * nr + j] =
+                    (mode != CK_TILE_FROM_ZERO && j < columns) ? cij[r * rsc + j * csc] : 0;
+            run(kc, panelA, rs, ps, panelB, tile, nr, mode, beta);
+            for (ptrdiff_t r = 0; r < rows; r++)
+              for (ptrdiff_t j = 0; j < columns; j++) cij[r * rsc + j * csc] = tile[r * nr + j];
+          }
+        }
+      }
+    }
+  }
+  if (old != NULL) {  // the chains have ended: add beta's C
+    for (ptrdiff_t i = 0; i < m; i++)
+      for (ptrdiff_t j = 0; j < n; j++)
+        c[i * rsc + j * csc] = __builtin_fmaf(beta, old[i * n + j], c[i * rsc + j * csc]);
+    free(old);
+  }
+  return 0;
+}
+
 int ck_sgemm(ck_path path, int transposeA, int transposeB, ptrdiff_t m, ptrdiff_t n,
              ptrdiff_t k, const float *a, ptrdiff_t lda, const float *b, ptrdiff_t ldb,
              float beta, float *c, ptrdiff_t ldc) {
@@ -201,67 +242,13 @@ int ck_sgemm(ck_path path, int transposeA, int transposeB, ptrdiff_t m, ptrdiff_
         c[i * ldc + j] = beta == 0 ? 0 : __builtin_fmaf(beta, c[i * ldc + j], 0.0f);
     return 0;
   }
-  // When the chains span several blocks of k, C holds their partial sums between blocks:
-  // beta's C is set aside, to be added when the chains end.
-  float *old = NULL;
-  if (beta != 0 && k > KC) {
-    old = malloc((size_t)(m * n) * sizeof(float));
-    if (old == NULL) return -1;
-    for (ptrdiff_t i = 0; i < m; i++) memcpy(old + i * n, c + i * ldc, (size_t)n * sizeof(float));
-  }
   const ck_gemm_kernel *kernel = kernel_for(path);
-  const int mr = kernel->mr, nr = kernel->nr;
-  const ptrdiff_t MC = block_rows(mr), NC = block_columns(nr);
-  float *packedA = scratch_of((size_t)(MC * KC + (NC + nr) * KC));
-  if (packedA == NULL) {
-    free(old);
-    return -1;
-  }
-  float *packedB = packedA + MC * KC;
-  float tile[16 * 32];  // an edge tile, MR x NR at most 16 x 32
-
-  for (ptrdiff_t jc = 0; jc < n; jc += NC) {
-    ptrdiff_t nc = n - jc < NC ? n - jc : NC;
-    for (ptrdiff_t pc = 0; pc < k; pc += KC) {
-      ptrdiff_t kc = k - pc < KC ? k - pc : KC;
-      int mode = pc > 0 ? CK_TILE_CONTINUE
-                 : (beta != 0 && kc == k) ? CK_TILE_ADD_BETA_C
-                                          : CK_TILE_FROM_ZERO;
-      pack_b(b, ldb, transposeB, pc, kc, jc, nc, nr, packedB);
-      for (ptrdiff_t ic = 0; ic < m; ic += MC) {
-        ptrdiff_t mc = m - ic < MC ? m - ic : MC;
-        pack_a(a, lda, transposeA, ic, mc, pc, kc, mr, packedA);
-        for (ptrdiff_t jr = 0; jr < nc; jr += nr) {
-          ptrdiff_t columns = nc - jr < nr ? nc - jr : nr;
-          const float *panelB = packedB + jr * kc;
-          for (ptrdiff_t ir = 0; ir < mc; ir += mr) {
-            ptrdiff_t rows = mc - ir < mr ? mc - ir : mr;
-            const float *panelA = packedA + ir * kc;
-            float *cij = c + (ic + ir) * ldc + jc + jr;
-            if (rows == mr && columns == nr) {
-              kernel->tile(kc, panelA, panelB, cij, ldc, mode, beta);
-              continue;
-            }
-            // An edge tile: run the whole tile on a copy, keep the part inside C.
-            for (ptrdiff_t r = 0; r < mr; r++)
-              for (ptrdiff_t j = 0; j < nr; j++)
-                tile[r * nr + j] =
-                    (mode != CK_TILE_FROM_ZERO && r < rows && j < columns) ? cij[r * ldc + j] : 0;
-            kernel->tile(kc, panelA, panelB, tile, nr, mode, beta);
-            for (ptrdiff_t r = 0; r < rows; r++)
-              for (ptrdiff_t j = 0; j < columns; j++) cij[r * ldc + j] = tile[r * nr + j];
-          }
-        }
-      }
-    }
-  }
-  if (old != NULL) {  // the chains have ended: add beta's C
-    for (ptrdiff_t i = 0; i < m; i++)
-      for (ptrdiff_t j = 0; j < n; j++)
-        c[i * ldc + j] = __builtin_fmaf(beta, old[i * n + j], c[i * ldc + j]);
-    free(old);
-  }
-  return 0;
+  // A C narrower than one vector (a layer with one or a few outputs) would waste most of
+  // every tile's columns: compute C^T = op(B)^T op(A)^T instead, whose rows are C's few
+  // columns. Each element is the same chain (fma(b, a, s) is fma(a, b, s)).
+  if (n < kernel->width && m > n)
+    return gemm(kernel, !transposeB, !transposeA, n, m, k, b, ldb, a, lda, beta, c, 1, ldc);
+  return gemm(kernel, transposeA, transposeB, m, n, k, a, lda, b, ldb, beta, c, ldc, 1);
 }
 
 int ck_gemm_tile_shape(ck_path path, int *mr, int *nr) {

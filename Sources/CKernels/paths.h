@@ -56,10 +56,23 @@ enum ck_tile_mode {
   CK_TILE_ADD_BETA_C = 2, /// start from zero, store fma(beta, C, sum) (a chain in one block)
 };
 
-/// A gemm inner kernel (gemm_template.h) and its tile shape.
+/// One tile of C through a block of k (gemm_template.h).
+typedef void (*ck_tile_function)(ptrdiff_t kc, const float *a, ptrdiff_t ars, ptrdiff_t aps,
+                                 const float *b, float *c, ptrdiff_t ldc, int mode,
+                                 float beta);
+
+/// A path's gemm kernel (gemm_template.h): `tiles[r]` computes a tile of r rows (r = 1 ...
+/// mr) by nr columns from A packed by `pack_a`, `directTiles[r]` from A where it is,
+/// `narrowTiles[r]` the first `width` columns only; `pack_b` lays B out for all of them.
 typedef struct {
-  void (*tile)(ptrdiff_t kc, const float *a, const float *b, float *c, ptrdiff_t ldc, int mode,
-               float beta);
+  ck_tile_function tiles[13];
+  ck_tile_function directTiles[13];
+  ck_tile_function narrowTiles[13];  // one vector of columns, A where it is
+  int width;                         // floats per vector
+  void (*pack_a)(const float *a, ptrdiff_t lda, int transposed, ptrdiff_t i0, ptrdiff_t mc,
+                 ptrdiff_t p0, ptrdiff_t kc, float *dst);
+  void (*pack_b)(const float *b, ptrdiff_t ldb, int transposed, ptrdiff_t p0, ptrdiff_t kc,
+                 ptrdiff_t j0, ptrdiff_t nc, float *dst);
   int mr, nr;
 } ck_gemm_kernel;
 

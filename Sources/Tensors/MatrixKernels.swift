@@ -1,5 +1,4 @@
 import CKernels
-import Dispatch
 import Synchronization
 
 #if canImport(Glibc)
@@ -28,7 +27,7 @@ import Synchronization
 /// ```
 ///
 /// whatever the processor: the vector paths run across columns of C, never along p, and
-/// threads share out blocks of C, never p. That is why the product — and every result
+/// threads (CKernels/Threads.c) share out blocks of C, never p. That is why the product — and every result
 /// built on it — is the same on every machine, while BLAS libraries choose their
 /// summation order by processor (OpenBLAS's AVX-512 `sgemm` rounds differently from its
 /// AVX2 one) and by thread count.
@@ -59,50 +58,11 @@ public enum MatrixKernels {
     guard m > 0, n > 0 else { return }
     let lda = transposeA ? m : k
     let ldb = transposeB ? k : n
-    let blocks = threads > 1 && m * n * k >= parallelThreshold ? threads : 1
-    if blocks == 1 {
-      let status = ck_sgemm(
-        path.c, transposeA ? 1 : 0, transposeB ? 1 : 0, m, n, k, a, lda, b, ldb, beta, c, n)
-      ensure(status == 0, "sgemm: out of memory for the packing buffers (\(m)x\(k) by \(k)x\(n))")
-      return
-    }
-    // Threads share out columns of C (or rows, when C is narrow), in whole tiles; each
-    // runs the single-threaded kernel on its block, so no element is split between them.
-    var mr: Int32 = 0
-    var nr: Int32 = 0
-    ck_gemm_tile_shape(path.c, &mr, &nr)
-    let splitColumns = n >= m || n >= Int(nr) * blocks * 4
-    let length = splitColumns ? n : m
-    let tile = Int(splitColumns ? nr : mr)
-    let perBlock = (length + blocks - 1) / blocks
-    let step = (perBlock + tile - 1) / tile * tile
-    let parts = (length + step - 1) / step
-    let buffers = Buffers(a: a, b: b, c: c)
-    let failures = UnsafeMutablePointer<Int32>.allocate(capacity: parts)
-    defer { failures.deallocate() }
-    let failed = Buffers.Flags(failures)
-    DispatchQueue.concurrentPerform(iterations: parts) { part in
-      let start = part * step
-      let size = Swift.min(step, length - start)
-      let status: Int32
-      if splitColumns {  // C[:, start ..< start+size] = op(A) op(B)[:, start ..< start+size]
-        let bBlock = transposeB ? buffers.b + start * ldb : buffers.b + start
-        status = ck_sgemm(
-          path.c, transposeA ? 1 : 0, transposeB ? 1 : 0, m, size, k, buffers.a, lda, bBlock,
-          ldb, beta, buffers.c + start, n)
-      } else {  // C[start ..< start+size, :] = op(A)[start ..< start+size, :] op(B)
-        let aBlock = transposeA ? buffers.a + start : buffers.a + start * lda
-        status = ck_sgemm(
-          path.c, transposeA ? 1 : 0, transposeB ? 1 : 0, size, n, k, aBlock, lda, buffers.b,
-          ldb, beta, buffers.c + start * n, n)
-      }
-      failed.pointer[part] = status
-    }
-    for part in 0..<parts {
-      ensure(
-        failures[part] == 0, "sgemm: out of memory for the packing buffers (\(m)x\(k) by \(k)x\(n))"
-      )
-    }
+    let threads = m * n * k >= parallelThreshold ? threads : 1
+    let status = ck_sgemm_threaded(
+      path.c, Int32(Swift.min(threads, 64)), transposeA ? 1 : 0, transposeB ? 1 : 0, m, n, k, a,
+      lda, b, ldb, beta, c, n)
+    ensure(status == 0, "sgemm: out of memory for the packing buffers (\(m)x\(k) by \(k)x\(n))")
   }
 
   /// The same product as three plain loops: slow, but every step visible. Its order of
@@ -156,20 +116,6 @@ extension MatrixKernels {
       return n
     }
     return Swift.max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-  }
-
-  /// A product's buffers, handed to the threads that share it. Each thread writes only
-  /// its own block of C, so sharing the pointers is safe.
-  struct Buffers: @unchecked Sendable {
-    let a: UnsafePointer<Float>
-    let b: UnsafePointer<Float>
-    let c: UnsafeMutablePointer<Float>
-
-    /// One status per block, each written by its own thread.
-    struct Flags: @unchecked Sendable {
-      let pointer: UnsafeMutablePointer<Int32>
-      init(_ pointer: UnsafeMutablePointer<Int32>) { self.pointer = pointer }
-    }
   }
 }
 

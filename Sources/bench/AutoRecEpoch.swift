@@ -32,6 +32,7 @@ func benchAutoRecEpoch() -> [Row] {
   for round in 0..<8 {
     for useBLAS in [false, true] {
       MatrixKernels.benchmarkOverride = useBLAS ? MatrixKernels.Product?(openBLASProduct) : nil
+      settle()
       let start = now()
       _ = model.trainEpoch(on: rows, optimizer: optimizer, batchSize: 256, l2: 0.003, using: &rng)
       let seconds = Double(now() - start) * 1e-9

@@ -106,8 +106,12 @@ func numpyGflops(_ sizes: [Int]) -> [Int: Double]? {
   return Dictionary(uniqueKeysWithValues: object.compactMap { k, v in Int(k).map { ($0, v) } })
 }
 
+/// Waits a tenth of a second: long enough for OpenBLAS's threads, which spin after a
+/// product, to go to sleep before something else is timed.
+func settle() { usleep(100_000) }
+
 /// The engine's product against OpenBLAS on one shape, C (m, n) = op(A) op(B): the median
-/// time of each, their runs interleaved so that a busy moment of the machine hits both.
+/// time of each, in alternating blocks so that a busy moment of the machine hits both.
 func compareProducts(
   _ label: String, m: Int, n: Int, k: Int, transposeA: Bool = false, transposeB: Bool = false,
   using rng: inout SeededGenerator
@@ -123,16 +127,24 @@ func compareProducts(
     b.withUnsafeBufferPointer { pb in
       c.withUnsafeMutableBufferPointer { pc in
         let (x, y, z) = (pa.baseAddress!, pb.baseAddress!, pc.baseAddress!)
-        for round in 0..<(repeats + 3) {
-          let t0 = now()
-          MatrixKernels.sgemm(
-            transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: x, b: y, c: z)
-          let t1 = now()
-          openBLASProduct(transposeA, transposeB, m, n, k, x, y, 0, z)
-          let t2 = now()
-          if round >= 3 {  // the first rounds warm caches and threads
-            engine.append(Double(t1 - t0) * 1e-9)
-            blas.append(Double(t2 - t1) * 1e-9)
+        // Blocks of runs, alternating, with a pause between them: OpenBLAS's threads keep
+        // spinning for a while after its last product and would take a core from the
+        // engine's next one.
+        let perBlock = max(5, repeats / 4)
+        for block in 0..<8 {
+          let useBLAS = block % 2 == 1
+          settle()
+          for round in 0..<(perBlock + 1) {
+            let t0 = now()
+            if useBLAS {
+              openBLASProduct(transposeA, transposeB, m, n, k, x, y, 0, z)
+            } else {
+              MatrixKernels.sgemm(
+                transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: x, b: y,
+                c: z)
+            }
+            let seconds = Double(now() - t0) * 1e-9
+            if round > 0 { useBLAS ? blas.append(seconds) : engine.append(seconds) }
           }
         }
       }
@@ -149,7 +161,7 @@ func compareProducts(
       unit: "GFLOP/s"),
     Row(
       benchmark: "matmul", name: "\(label) engine / OpenBLAS", value: ratio, unit: "ratio",
-      note: "speed; median of \(repeats)"),
+      note: "speed; median of \(engine.count) each"),
   ]
 }
 
@@ -284,6 +296,7 @@ func benchNeuMF() -> [Row] {
   let block = 250
   for start in stride(from: 0, to: 2 * neumfSteps, by: block) {
     let useBLAS = (start / block) % 2 == 1
+    settle()
     MatrixKernels.benchmarkOverride = useBLAS ? MatrixKernels.Product?(openBLASProduct) : nil
     for _ in 0..<block {
       // Reading the thread's CPU time is a system call (about a microsecond here), so both

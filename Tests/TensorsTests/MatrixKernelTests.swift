@@ -27,13 +27,14 @@ func product(
   return c
 }
 
-/// Awkward shapes (m, n, k): one row or column, sizes around the kernels' tiles (4 to 32),
-/// their blocks of k (256) and rows (128), a prime, and 1000; products of at most a few
-/// million multiply-adds, so that the plain reference stays quick.
+/// Awkward shapes (m, n, k): one row or column, sizes around the kernels' tiles (4 to 32)
+/// and vectors (a C of 4, 8 or 16 columns takes a narrow tile or the transposed product),
+/// their blocks of k (256) and rows (128), a prime, 1000, and NeuMF's layer shapes;
+/// products of at most a few million multiply-adds, so that the plain reference is quick.
 let awkwardShapes: [(Int, Int, Int)] = [
   (1, 1, 1), (1, 7, 1000), (7, 1, 255), (1000, 1, 7), (7, 7, 7), (7, 255, 257),
   (255, 7, 256), (256, 257, 7), (257, 256, 1), (13, 1000, 33), (1000, 13, 3), (33, 17, 1000),
-  (255, 257, 63), (129, 130, 257),
+  (255, 257, 63), (129, 130, 257), (300, 8, 40), (40, 16, 300), (64, 32, 256), (256, 4, 16),
 ]
 
 /// Every kernel path this processor has gives the reference's bits, for every shape, both

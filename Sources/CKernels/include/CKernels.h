@@ -64,6 +64,12 @@ int ck_sgemm(ck_path path, int transposeA, int transposeB, ptrdiff_t m, ptrdiff_
              ptrdiff_t k, const float *a, ptrdiff_t lda, const float *b, ptrdiff_t ldb,
              float beta, float *c, ptrdiff_t ldc);
 
+/// `ck_sgemm` on up to `threads` threads (a pool kept between calls, the caller one of
+/// them), each computing whole blocks of rows or columns of C: the same bits as one thread.
+int ck_sgemm_threaded(ck_path path, int threads, int transposeA, int transposeB, ptrdiff_t m,
+                      ptrdiff_t n, ptrdiff_t k, const float *a, ptrdiff_t lda, const float *b,
+                      ptrdiff_t ldb, float beta, float *c, ptrdiff_t ldc);
+
 /// The tile of C the path's kernel computes at once: mr rows by nr columns.
 int ck_gemm_tile_shape(ck_path path, int *mr, int *nr);
 
