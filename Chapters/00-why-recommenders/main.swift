@@ -15,7 +15,8 @@ struct Chapter0: ParsableCommand {
       Loads MovieLens-100K (or the synthetic dataset), prints its statistics table and
       draws five figures: ratings, the item-popularity long tail, ratings per user,
       ratings over time and movies per genre. Writes them, their .gp scripts, the table
-      and results.json into Figures/chapter-0 (or --out).
+      and results.json into Figures/chapter-0 for the book's run, Runs/chapter-0 for any
+      other (or --out).
       """)
 
   @OptionGroup var options: ChapterOptions

@@ -18,7 +18,8 @@ struct Chapter3: ParsableCommand {
       evaluates them by leave-one-out HR@10 and NDCG@10 among 99 sampled negatives and by
       full ranking, and sweeps predictive factors, negatives per positive, MLP depth and the
       leave-one-out tie rule. Writes figures, tables and results.json into Figures/chapter-3
-      (or --out). --quick runs on the first 150 users with one or two epochs.
+      for the book's run, Runs/chapter-3 for any other (or --out). --quick runs on the first
+      150 users with one or two epochs.
       """)
 
   @OptionGroup var options: ChapterOptions

@@ -3,17 +3,17 @@
 
 # MARK: data
 $p1_1 << EOD
--0.9416244 -0.48327443 "u1"
--0.7967798 0.4649627 "u2"
--0.9553666 0.3473493 "u3"
--0.69810796 -1.0148964 "u4"
+1.0491208 0.13984403 "u1"
+0.5949364 -0.70505244 "u2"
+0.78376365 -0.64737266 "u3"
+0.9978029 0.7223288 "u4"
 EOD
 $p1_2 << EOD
--0.43172514 -0.8016714 "i1, i5"
--0.9918631 0.48539287 "i2"
--1.1374763 -0.0994787 "i3"
--0.5207477 -0.26373026 "i4"
--0.43172503 -0.80167145 ""
+0.6753751 0.6106817 "i1, i5"
+0.77189827 -0.7896655 "i2"
+1.1050591 -0.28738907 "i3"
+0.57901186 0.07400693 "i4"
+0.67537504 0.6106817 ""
 EOD
 
 # MARK: terminal
@@ -37,10 +37,10 @@ set xrange [-1.4:1.4]
 set yrange [-1.4:1.4]
 set key outside bottom center horizontal
 set size ratio -1
-set arrow from 0,0 to -0.9416244,-0.48327443 lw 1.5 lc rgb '#1f77b4'
-set arrow from 0,0 to -0.7967798,0.4649627 lw 1.5 lc rgb '#1f77b4'
-set arrow from 0,0 to -0.9553666,0.3473493 lw 1.5 lc rgb '#1f77b4'
-set arrow from 0,0 to -0.69810796,-1.0148964 lw 1.5 lc rgb '#1f77b4'
+set arrow from 0,0 to 1.0491208,0.13984403 lw 1.5 lc rgb '#1f77b4'
+set arrow from 0,0 to 0.5949364,-0.70505244 lw 1.5 lc rgb '#1f77b4'
+set arrow from 0,0 to 0.78376365,-0.64737266 lw 1.5 lc rgb '#1f77b4'
+set arrow from 0,0 to 0.9978029,0.7223288 lw 1.5 lc rgb '#1f77b4'
 plot $p1_1 using 1:2 with points pointtype 7 pointsize 2.25 linecolor rgb '#1f77b4' title 'users p_u', \
      $p1_1 using 1:2:3 with labels offset character 0.6,0.5 left font ',10' textcolor rgb '#144d75' notitle, \
      $p1_2 using 1:2 with points pointtype 9 pointsize 2.25 linecolor rgb '#ff7f0e' title 'items q_i', \
