@@ -14,7 +14,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 UNAME := $(shell uname -s)
 
 .DEFAULT_GOAL := help
-.PHONY: help deps data book text test exercise bench clean $(addprefix chapter-,$(CHAPTERS))
+.PHONY: help deps data book text test exercise bench check-arm64 clean $(addprefix chapter-,$(CHAPTERS))
 
 help: ## this list
 	@echo "ModernRecSys: deep-learning recommender systems, in Swift, chapter by chapter."
@@ -92,6 +92,9 @@ bench: deps ## benchmarks: matmul GFLOP/s vs numpy, NeuMF and AutoRec steps, epo
 	@$(MAKE) --no-print-directory data || true
 	$(SWIFT) build -c release --product bench
 	.build/release/bench $(ARGS)
+
+check-arm64: ## build the C kernels for arm64, run them under qemu, compare with this machine's
+	.ci/cross-check-arm64
 
 clean: ## remove build products (keeps Data/ and Figures/)
 	rm -rf .build .build-test .swiftpm
