@@ -1,4 +1,5 @@
 import Foundation
+import Tensors
 
 /// Everything a chapter's text cites and every curve it plots: written as
 /// `Figures/chapter-N/results.json`, compared with a golden file by the regression tests.
@@ -20,7 +21,7 @@ public struct ChapterResults: Codable, Equatable, Sendable {
     public var x: [Double]
     public var y: [Double]
     public init(x: [Double], y: [Double]) {
-      precondition(x.count == y.count, "Curve: \(x.count) x values for \(y.count) y values")
+      ensure(x.count == y.count, "Curve: \(x.count) x values for \(y.count) y values")
       self.x = x
       self.y = y
     }

@@ -1,3 +1,5 @@
+import Tensors
+
 /// A table a chapter prints in the terminal, writes as Markdown, and stores in results.json.
 ///
 ///     var table = MarkdownTable(columns: ["model", "HR@10"], alignments: [.left, .right])
@@ -21,11 +23,11 @@ public struct MarkdownTable: Codable, Equatable, Sendable {
   /// Creates an empty table. Alignments default to left for the first column and right
   /// for the others (a label, then numbers: the usual shape of a results table).
   public init(columns: [String], alignments: [Alignment]? = nil, rows: [[String]] = []) {
-    precondition(!columns.isEmpty, "MarkdownTable needs at least one column")
+    ensure(!columns.isEmpty, "MarkdownTable needs at least one column")
     self.columns = columns
     self.alignments =
       alignments ?? ([.left] + Array(repeating: .right, count: columns.count - 1))
-    precondition(
+    ensure(
       self.alignments.count == columns.count,
       "MarkdownTable: \(self.alignments.count) alignments for \(columns.count) columns")
     self.rows = []
@@ -34,7 +36,7 @@ public struct MarkdownTable: Codable, Equatable, Sendable {
 
   /// Appends a row; it must have one cell per column.
   public mutating func append(_ row: [String]) {
-    precondition(
+    ensure(
       row.count == columns.count,
       "MarkdownTable: a row of \(row.count) cells in a table of \(columns.count) columns")
     rows.append(row)

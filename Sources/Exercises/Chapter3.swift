@@ -26,7 +26,7 @@ public enum Chapter3 {
   /// L = -(1/n) sum_i  y_i log sigmoid(x_i) + (1 - y_i) log(1 - sigmoid(x_i))
   /// ```
   public static func logLoss(logits: [Float], labels: [Float]) -> Double {
-    precondition(logits.count == labels.count && !logits.isEmpty, "logLoss: sizes differ or empty")
+    ensure(logits.count == labels.count && !logits.isEmpty, "logLoss: sizes differ or empty")
     // BEGIN SOLUTION
     var sum = 0.0
     for (x32, y32) in zip(logits, labels) {

@@ -19,7 +19,7 @@ public enum Chapter5Exercises {
   public static func maskedSquaredError(predictions: [Float], targets: [Float], mask: [Float])
     -> Float
   {
-    precondition(
+    ensure(
       predictions.count == targets.count && targets.count == mask.count,
       "maskedSquaredError: lengths differ")
     // BEGIN SOLUTION
@@ -55,7 +55,7 @@ public enum Chapter5Exercises {
   public static func corrupt(_ row: [Float], rate: Float, using rng: inout SeededGenerator)
     -> [Float]
   {
-    precondition(rate >= 0 && rate < 1, "corrupt: rate must be in [0, 1)")
+    ensure(rate >= 0 && rate < 1, "corrupt: rate must be in [0, 1)")
     // BEGIN SOLUTION
     let keep = 1 / (1 - rate)
     return row.map { value in rng.nextFloat() < rate ? 0 : value * keep }
@@ -71,7 +71,7 @@ public enum Chapter5Exercises {
   /// KL = (1/2) sum_k (exp(logVariance_k) + mean_k^2 - 1 - logVariance_k)
   /// ```
   public static func gaussianKL(mean: [Float], logVariance: [Float]) -> Float {
-    precondition(mean.count == logVariance.count, "gaussianKL: lengths differ")
+    ensure(mean.count == logVariance.count, "gaussianKL: lengths differ")
     // BEGIN SOLUTION
     var sum: Float = 0
     for k in mean.indices {

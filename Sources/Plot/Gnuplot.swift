@@ -129,7 +129,9 @@ public final class GnuplotSession {
   public func send(rows: [[Double]]) throws {
     guard let handle else { throw PlotError.gnuplotUnavailable(message: "the session is closed") }
     let columns = rows.first?.count ?? 0
-    precondition(rows.allSatisfy { $0.count == columns }, "send(rows:): rows of different lengths")
+    if !rows.allSatisfy({ $0.count == columns }) {
+      fatalError("send(rows:): rows of different lengths")  // a programmer's error, not data's
+    }
     let flat = rows.flatMap { $0 }
     var message: UnsafeMutablePointer<CChar>? = nil
     let status = flat.withUnsafeBufferPointer {

@@ -1,3 +1,5 @@
+import Tensors
+
 // The basic feature columns: categorical (by vocabulary or by hashing), bucketised numbers,
 // multi-hot lists, and plain numbers.
 
@@ -244,7 +246,7 @@ public struct NumericColumn: DenseFeatureColumn {
     _ name: String, field: String? = nil, shift: Double = 0, scale: Double = 1,
     defaultValue: Double? = nil
   ) {
-    precondition(scale != 0, "NumericColumn \(name): scale must not be 0")
+    ensure(scale != 0, "NumericColumn \(name): scale must not be 0")
     self.name = name
     self.field = field ?? name
     self.shift = shift

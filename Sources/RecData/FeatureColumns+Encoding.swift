@@ -1,3 +1,5 @@
+import Tensors
+
 // A catalogue of columns that specifications pick from by name, and the encoder that turns
 // examples into the arrays a Wide & Deep model reads.
 
@@ -246,7 +248,7 @@ public struct FeatureEncoder: Sendable {
 
   /// Encodes examples with their labels.
   public func encode(_ rows: [FeatureRow], labels: [Float]) throws -> FeatureBatch {
-    precondition(
+    ensure(
       rows.count == labels.count, "FeatureEncoder: \(rows.count) rows but \(labels.count) labels")
     var batch = FeatureBatch(deepColumns: deep.count, denseWidth: denseWidth)
     for (row, label) in zip(rows, labels) { try append(row, label: label, to: &batch) }
@@ -255,7 +257,7 @@ public struct FeatureEncoder: Sendable {
 
   /// The wide column holding global id `id`, and the id within that column.
   public func wideColumn(of id: Int) -> (column: any FeatureColumn, local: Int) {
-    precondition(
+    ensure(
       (0..<wideSize).contains(id), "FeatureEncoder: wide id \(id) outside 0..<\(wideSize)")
     var k = wideOffsets.count - 1
     while wideOffsets[k] > id { k -= 1 }

@@ -1,3 +1,5 @@
+import Tensors
+
 // MovieLens as feature rows: the users' demographics and the movies' genres, the standard
 // column catalogue of Chapter 4, and a fast encoder for (user, item) pairs.
 
@@ -197,7 +199,7 @@ public struct PairFeatureEncoder: Sendable {
 
   /// Encodes the pairs `(users[r], items[r])` with `labels[r]`.
   public func encode(users: [Int], items: [Int], labels: [Float]) -> FeatureBatch {
-    precondition(
+    ensure(
       users.count == items.count && items.count == labels.count,
       "PairFeatureEncoder: \(users.count) users, \(items.count) items, \(labels.count) labels")
     var batch = FeatureBatch(deepColumns: encoder.deep.count, denseWidth: encoder.denseWidth)

@@ -1,3 +1,5 @@
+import Tensors
+
 /// A sparse 0/1 user–item matrix in compressed sparse row (CSR) form, stored both ways:
 /// per user the sorted items they interacted with, per item the sorted users.
 ///
@@ -33,7 +35,7 @@ public struct InteractionMatrix: Sendable, Equatable {
     // Counting sort by user, then sort each row and drop duplicates.
     var rowCounts = [Int](repeating: 0, count: userCount + 1)
     for p in pairs {
-      precondition(
+      ensure(
         p.user >= 0 && p.user < userCount && p.item >= 0 && p.item < itemCount,
         "InteractionMatrix: pair (\(p.user), \(p.item)) outside \(userCount) x \(itemCount)")
       rowCounts[p.user + 1] += 1
@@ -87,7 +89,7 @@ public struct InteractionMatrix: Sendable, Equatable {
     let itemCount = rows.first?.count ?? 0
     var pairs: [(user: Int, item: Int)] = []
     for (u, row) in rows.enumerated() {
-      precondition(
+      ensure(
         row.count == itemCount,
         "InteractionMatrix(rows:): row \(u) has \(row.count) entries, expected \(itemCount)")
       for (i, value) in row.enumerated() where value != 0 { pairs.append((u, i)) }

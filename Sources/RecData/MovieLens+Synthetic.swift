@@ -13,7 +13,7 @@ public struct SyntheticSize: Hashable, Sendable {
 
   /// Creates a size; `minimumPerUser` is capped at `ratings / users` and at `items`.
   public init(users: Int, items: Int, ratings: Int, minimumPerUser: Int = 20) {
-    precondition(
+    ensure(
       users > 0 && items > 0 && ratings >= users,
       "SyntheticSize: need users > 0, items > 0, ratings >= users")
     self.users = users

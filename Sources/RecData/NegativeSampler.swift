@@ -58,7 +58,7 @@ public struct NegativeSampler: Sendable {
   /// least one such item (a programmer error otherwise; check `availableCount(for:)`).
   public func sample(for user: Int, using rng: inout SeededGenerator) -> Int {
     let available = availableCount(for: user)
-    precondition(
+    ensure(
       available > 0,
       "NegativeSampler: user \(user) interacted with every item; there is no negative")
     if available * 4 < excluded.itemCount {

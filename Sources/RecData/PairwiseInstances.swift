@@ -23,7 +23,7 @@ public struct PairwiseInstances: Sendable, Equatable {
 
   /// Creates triples from parallel arrays of equal length.
   public init(users: [Int32], positives: [Int32], negatives: [Int32]) {
-    precondition(
+    ensure(
       users.count == positives.count && positives.count == negatives.count,
       "PairwiseInstances: users, positives and negatives must have the same length")
     self.users = users
@@ -68,7 +68,7 @@ public struct PairwiseInstances: Sendable, Equatable {
 
   /// The triples cut into consecutive mini-batches of `size` (the last one smaller), in order.
   public func batches(size: Int) -> [PairwiseInstances] {
-    precondition(size > 0, "PairwiseInstances.batches: size must be > 0, got \(size)")
+    ensure(size > 0, "PairwiseInstances.batches: size must be > 0, got \(size)")
     return stride(from: 0, to: count, by: size).map { start in
       let end = Swift.min(start + size, count)
       return PairwiseInstances(

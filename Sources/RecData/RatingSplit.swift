@@ -88,7 +88,7 @@ public struct RatingSplit: Sendable, Equatable {
   public static func perUser(
     _ ratings: [Rating], userCount: Int, testFraction: Double, seed: UInt64
   ) -> RatingSplit {
-    precondition(
+    ensure(
       (0...1).contains(testFraction),
       "RatingSplit.perUser: testFraction \(testFraction) is not in 0...1")
     var rng = SeededGenerator(seed: seed)
@@ -109,7 +109,7 @@ public struct RatingSplit: Sendable, Equatable {
   /// replacement are held out (AutoRec: `testFraction: 0.1`; Wide & Deep: `0.2`).
   public static func random(_ ratings: [Rating], testFraction: Double, seed: UInt64) -> RatingSplit
   {
-    precondition(
+    ensure(
       (0...1).contains(testFraction),
       "RatingSplit.random: testFraction \(testFraction) is not in 0...1")
     var rng = SeededGenerator(seed: seed)

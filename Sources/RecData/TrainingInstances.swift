@@ -24,7 +24,7 @@ public struct TrainingInstances: Sendable, Equatable {
 
   /// Creates instances from parallel arrays of equal length.
   public init(users: [Int32], items: [Int32], labels: [Float]) {
-    precondition(
+    ensure(
       users.count == items.count && items.count == labels.count,
       "TrainingInstances: users, items and labels must have the same length")
     self.users = users
@@ -54,7 +54,7 @@ public struct TrainingInstances: Sendable, Equatable {
     positives: InteractionMatrix, sampler: NegativeSampler, negativesPerPositive: Int,
     using rng: inout SeededGenerator
   ) -> TrainingInstances {
-    precondition(
+    ensure(
       negativesPerPositive >= 0, "TrainingInstances.epoch: negativesPerPositive must be >= 0")
     let capacity = positives.interactionCount * (1 + negativesPerPositive)
     var users = [Int32](repeating: 0, count: capacity)
@@ -98,7 +98,7 @@ public struct TrainingInstances: Sendable, Equatable {
 
   /// The instances in consecutive mini-batches of `size` (the last one smaller), in order.
   public func batches(size: Int) -> MiniBatches {
-    precondition(size > 0, "TrainingInstances.batches: size must be > 0, got \(size)")
+    ensure(size > 0, "TrainingInstances.batches: size must be > 0, got \(size)")
     return MiniBatches(instances: self, size: size)
   }
 }

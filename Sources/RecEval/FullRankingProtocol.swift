@@ -1,4 +1,5 @@
 import RecData
+import Tensors
 
 /// The full-ranking protocol: for each user with test items, every item NOT in the user's
 /// training set is a candidate (training items are removed, test items stay), the scorer scores
@@ -21,7 +22,7 @@ public struct FullRankingProtocol: Sendable {
 
   /// Both matrices must have the same shape (a programmer error otherwise).
   public init(train: InteractionMatrix, test: InteractionMatrix) {
-    precondition(
+    ensure(
       train.userCount == test.userCount && train.itemCount == test.itemCount,
       "FullRankingProtocol: train is \(train.userCount)x\(train.itemCount), test is \(test.userCount)x\(test.itemCount)"
     )
@@ -55,7 +56,7 @@ public struct FullRankingProtocol: Sendable {
       guard !relevantItems.isEmpty else { continue }
       let items = candidates(for: user)
       let scores = try score(user, items)
-      precondition(
+      ensure(
         scores.count == items.count,
         "FullRankingProtocol: the scorer returned \(scores.count) scores for \(items.count) items")
       let isRelevant = items.map { test.contains(user: user, item: $0) }

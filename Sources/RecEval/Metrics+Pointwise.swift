@@ -13,7 +13,7 @@ extension Metrics {
   ///
   /// Returns NaN when there are no positives or no negatives. NaN scores count as -infinity.
   public static func auc(scores: [Float], labels: [Bool]) -> Double {
-    precondition(
+    ensure(
       scores.count == labels.count, "Metrics.auc: \(scores.count) scores but \(labels.count) labels"
     )
     let order = scores.indices.sorted { orderable(scores[$0]) < orderable(scores[$1]) }
@@ -45,7 +45,7 @@ extension Metrics {
   public static func logLoss(probabilities: [Float], labels: [Float], epsilon: Double = 1e-7)
     -> Double
   {
-    precondition(
+    ensure(
       probabilities.count == labels.count,
       "Metrics.logLoss: \(probabilities.count) probabilities but \(labels.count) labels")
     guard !labels.isEmpty else { return .nan }
@@ -67,7 +67,7 @@ extension Metrics {
   /// RMSE = sqrt( (1/n) * sum_i (prediction_i - target_i)^2 )
   /// ```
   public static func rmse(predictions: [Float], targets: [Float]) -> Double {
-    precondition(
+    ensure(
       predictions.count == targets.count,
       "Metrics.rmse: \(predictions.count) predictions but \(targets.count) targets")
     guard !targets.isEmpty else { return .nan }
@@ -84,7 +84,7 @@ extension Metrics {
   /// MAE = (1/n) * sum_i |prediction_i - target_i|
   /// ```
   public static func mae(predictions: [Float], targets: [Float]) -> Double {
-    precondition(
+    ensure(
       predictions.count == targets.count,
       "Metrics.mae: \(predictions.count) predictions but \(targets.count) targets")
     guard !targets.isEmpty else { return .nan }

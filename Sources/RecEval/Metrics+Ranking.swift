@@ -40,7 +40,7 @@ extension Metrics {
   ///
   /// - Shape: scores (n), isRelevant (n) -> ranks (number of relevant)
   public static func relevantRanks(scores: [Float], isRelevant: [Bool]) -> [Int] {
-    precondition(
+    ensure(
       scores.count == isRelevant.count,
       "Metrics.relevantRanks: \(scores.count) scores but \(isRelevant.count) flags")
     var others: [Float] = []

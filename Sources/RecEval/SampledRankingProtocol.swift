@@ -56,7 +56,7 @@ public struct SampledRankingProtocol: Sendable {
     var result = RankingResult(cutoffs: Array(cutoffs))
     for c in cases {
       let scores = try score(c.user, c.candidates)
-      precondition(
+      ensure(
         scores.count == c.negatives.count + 1,
         "SampledRankingProtocol: the scorer returned \(scores.count) scores for \(c.negatives.count + 1) items"
       )

@@ -49,7 +49,7 @@ public struct RatingRows: Sendable {
     var mask = values
     for r in ratings {
       let (row, column) = orientation == .items ? (r.item, r.user) : (r.user, r.item)
-      precondition(
+      ensure(
         row < rowCount && column < columnCount,
         "RatingRows: rating (user \(r.user), item \(r.item)) outside \(userCount) users x \(itemCount) items"
       )

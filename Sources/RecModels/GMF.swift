@@ -31,7 +31,7 @@ public final class GMF: PointwiseRecommender {
 
   /// A GMF with `factors` predictive factors.
   public init(userCount: Int, itemCount: Int, factors: Int = 8, using rng: inout SeededGenerator) {
-    precondition(factors > 0, "GMF: factors must be > 0, got \(factors)")
+    ensure(factors > 0, "GMF: factors must be > 0, got \(factors)")
     self.userCount = userCount
     self.itemCount = itemCount
     self.factors = factors

@@ -1,4 +1,5 @@
 import RecData
+import Tensors
 
 /// Item-based k-nearest-neighbours on implicit feedback: items are similar when the same
 /// users interacted with both (cosine of their columns), and a user's score for an item is
@@ -30,7 +31,7 @@ public struct ItemKNN: Sendable {
 
   /// Computes the cosine similarities from the training matrix, keeping `neighbours` per item.
   public init(train: InteractionMatrix, neighbours: Int? = nil) {
-    precondition(neighbours.map { $0 > 0 } ?? true, "ItemKNN: neighbours must be > 0")
+    ensure(neighbours.map { $0 > 0 } ?? true, "ItemKNN: neighbours must be > 0")
     self.train = train
     self.neighbours = neighbours
     let n = train.itemCount

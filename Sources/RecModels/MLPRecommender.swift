@@ -50,10 +50,10 @@ public final class MLPRecommender: PointwiseRecommender {
     userCount: Int, itemCount: Int, factors: Int = 8, hiddenLayers: Int = 3,
     using rng: inout SeededGenerator
   ) {
-    precondition(
+    ensure(
       factors > 0 && hiddenLayers >= 0,
       "MLPRecommender: factors \(factors), hiddenLayers \(hiddenLayers)")
-    precondition(
+    ensure(
       hiddenLayers > 0 || factors % 2 == 0,
       "MLPRecommender: with no hidden layer, factors must be even (half user, half item), got \(factors)"
     )

@@ -28,7 +28,7 @@ public final class MatrixFactorization: Layer {
     userCount: Int, itemCount: Int, factors: Int, standardDeviation: Float = 0.01,
     using rng: inout SeededGenerator
   ) {
-    precondition(factors > 0, "MatrixFactorization: factors must be > 0, got \(factors)")
+    ensure(factors > 0, "MatrixFactorization: factors must be > 0, got \(factors)")
     self.factors = factors
     userEmbedding = Embedding(
       userCount, factors, standardDeviation: standardDeviation, using: &rng)

@@ -54,7 +54,7 @@ public final class NeuMF: PointwiseRecommender {
     pretrainedGMF trainedGMF: GMF, mlp trainedMLP: MLPRecommender, alpha: Float = 0.5,
     using rng: inout SeededGenerator
   ) {
-    precondition(
+    ensure(
       trainedGMF.userCount == trainedMLP.userCount && trainedGMF.itemCount == trainedMLP.itemCount,
       "NeuMF: the GMF and the MLP were trained on different numbers of users or items")
     userCount = trainedGMF.userCount

@@ -38,10 +38,10 @@ public final class PointwiseTrainer {
     model: any PointwiseRecommender, train: InteractionMatrix, optimizer: any Optimizer,
     negativesPerPositive: Int = 4, batchSize: Int = 256
   ) {
-    precondition(
+    ensure(
       negativesPerPositive >= 0 && batchSize > 0,
       "PointwiseTrainer: negatives \(negativesPerPositive), batch \(batchSize)")
-    precondition(
+    ensure(
       model.userCount == train.userCount && model.itemCount == train.itemCount,
       "PointwiseTrainer: the model is \(model.userCount)x\(model.itemCount), the data \(train.userCount)x\(train.itemCount)"
     )

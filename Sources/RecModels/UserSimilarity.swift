@@ -1,4 +1,5 @@
 import RecData
+import Tensors
 
 /// How alike two users are, from the items they interacted with: the user–user tables of
 /// the user-based collaborative-filtering story.
@@ -61,7 +62,7 @@ public enum UserSimilarity: String, Sendable, CaseIterable {
 /// ```
 /// Introduced in Chapter 2.
 public func cosineSimilarity(_ x: [Float], _ y: [Float]) -> Double {
-  precondition(x.count == y.count, "cosineSimilarity: lengths \(x.count) and \(y.count) differ")
+  ensure(x.count == y.count, "cosineSimilarity: lengths \(x.count) and \(y.count) differ")
   var dot = 0.0
   var xx = 0.0
   var yy = 0.0

@@ -16,8 +16,8 @@ extension Tensor {
   /// proportional to the ones instead of to the whole width.
   /// - Shape: table (n, d), rows of ids -> (offsets.count - 1, d)
   public func sumOfRows(offsets: [Int], ids: [Int]) -> Tensor {
-    precondition(rank == 2, "sumOfRows: the table must be a matrix, shape is \(shape)")
-    precondition(
+    ensure(rank == 2, "sumOfRows: the table must be a matrix, shape is \(shape)")
+    ensure(
       offsets.first == 0 && offsets.last == ids.count,
       "sumOfRows: offsets must run from 0 to ids.count (\(ids.count))")
     let (n, d) = (shape[0], shape[1])
@@ -29,7 +29,7 @@ extension Tensor {
           for c in 0..<d { y[r * d + c] = 0 }
           for k in offsets[r]..<offsets[r + 1] {
             let j = ids[k]
-            precondition(j >= 0 && j < n, "sumOfRows: id \(j) out of range 0..<\(n)")
+            ensure(j >= 0 && j < n, "sumOfRows: id \(j) out of range 0..<\(n)")
             for c in 0..<d { y[r * d + c] += w[j * d + c] }
           }
         }
@@ -300,7 +300,7 @@ public final class WideAndDeepTrainer {
     _ data: FeatureBatch, batchSize: Int, using rng: inout SeededGenerator,
     onBatch: ((Float) -> Void)? = nil
   ) -> Double {
-    precondition(batchSize > 0, "WideAndDeepTrainer: batchSize must be positive")
+    ensure(batchSize > 0, "WideAndDeepTrainer: batchSize must be positive")
     let order = rng.permutation(data.count)
     var total = 0.0
     var start = 0

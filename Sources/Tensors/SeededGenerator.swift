@@ -66,7 +66,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
   /// A uniform integer in 0..<n, without modulo bias (Lemire's multiply-and-reject).
   public mutating func int(below n: Int) -> Int {
-    precondition(n > 0, "SeededGenerator.int(below:) needs n > 0, got \(n)")
+    ensure(n > 0, "SeededGenerator.int(below:) needs n > 0, got \(n)")
     let bound = UInt64(n)
     var product = next().multipliedFullWidth(by: bound)
     if product.low < bound {
@@ -126,7 +126,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
   /// Uses a partial Fisher–Yates when k is a large part of n, and rejection against a set
   /// when k is small, so both `sample(3, from: 1_000_000)` and `sample(900, from: 1000)` are cheap.
   public mutating func sample(_ k: Int, from n: Int) -> [Int] {
-    precondition(
+    ensure(
       k >= 0 && k <= n, "SeededGenerator.sample: cannot draw \(k) distinct values from \(n)")
     if k * 4 < n {
       var seen = Set<Int>(minimumCapacity: k)
