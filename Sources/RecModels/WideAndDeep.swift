@@ -2,52 +2,6 @@ import NN
 import RecData
 import Tensors
 
-// MARK: - The wide part's op: summing the weights of the active ids
-
-extension Tensor {
-  /// For each example, the sum of the rows of this table at its ids: a linear model on a
-  /// sparse 0/1 vector (one row of weights per id), computed without building the vector.
-  ///
-  /// ```
-  /// y[r, :] = sum over j in ids(r) of W[j, :]        dW[j, :] += g[r, :] for every r with j in ids(r)
-  /// ```
-  /// Example r's ids are `ids[offsets[r] ..< offsets[r + 1]]`. It equals `x.matmul(W)` for
-  /// the 0/1 matrix x with ones at those ids (a test holds them equal), at a cost
-  /// proportional to the ones instead of to the whole width.
-  /// - Shape: table (n, d), rows of ids -> (offsets.count - 1, d)
-  public func sumOfRows(offsets: [Int], ids: [Int]) -> Tensor {
-    ensure(rank == 2, "sumOfRows: the table must be a matrix, shape is \(shape)")
-    ensure(
-      offsets.first == 0 && offsets.last == ids.count,
-      "sumOfRows: offsets must run from 0 to ids.count (\(ids.count))")
-    let (n, d) = (shape[0], shape[1])
-    let rows = offsets.count - 1
-    let table = self
-    let out = table.withUnsafeBufferPointer { w in
-      Tensor(shape: [rows, d]) { y in
-        for r in 0..<rows {
-          for c in 0..<d { y[r * d + c] = 0 }
-          for k in offsets[r]..<offsets[r + 1] {
-            let j = ids[k]
-            ensure(j >= 0 && j < n, "sumOfRows: id \(j) out of range 0..<\(n)")
-            for c in 0..<d { y[r * d + c] += w[j * d + c] }
-          }
-        }
-      }
-    }
-    return out.recording("sumOfRows", inputs: [table]) { g, _ in
-      table.accumulateGrad { gw in
-        for r in 0..<rows {
-          for k in offsets[r]..<offsets[r + 1] {
-            let j = ids[k]
-            for c in 0..<d { gw[j * d + c] += g[r * d + c] }
-          }
-        }
-      }
-    }
-  }
-}
-
 // MARK: - The model
 
 /// Wide & Deep (Cheng et al., 2016): a linear model over sparse and crossed features (wide,

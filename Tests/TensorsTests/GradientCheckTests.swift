@@ -86,6 +86,9 @@ let opCases: [OpCase] = [
   },
   OpCase("slice", { [random([3, 5], 1)] }) { $0[0].slice(lastAxis: 1..<4) },
   OpCase("gatherRows with repeats", { [random([5, 3], 1)] }) { $0[0].gatherRows([4, 0, 4, 2, 4]) },
+  OpCase("sumOfRows with repeats and an empty row", { [random([5, 3], 2)] }) {
+    $0[0].sumOfRows(offsets: [0, 3, 3, 5], ids: [4, 0, 4, 2, 1])
+  },
   OpCase("select", { [random([3, 4], 1), random([3, 4], 2)] }) {
     Tensor.select(random([3, 4], 3).isGreater(than: 0), $0[0], $0[1])
   },
