@@ -11,8 +11,10 @@ extension Tensor {
   /// `backward()` can later call it with this result's gradient (the `upstream`) and this
   /// result's values (the `output`, which e.g. `exp` reuses as its own derivative).
   ///
-  /// The closure must ADD into each input's gradient (`accumulateGrad`), never assign, so
-  /// an input used twice receives both contributions. It must capture the inputs it needs,
+  /// The closure must ADD into each input's gradient, never assign, so an input used twice
+  /// receives both contributions: always through `accumulateGrad`, which comes in three
+  /// forms — for a write that may touch any element, for one that writes every element
+  /// (it may assign the first time), and for one that adds into some rows of a matrix. It must capture the inputs it needs,
   /// never the result itself (that would be a reference cycle).
   /// Nothing is recorded inside `withNoGrad`, or when no input requires a gradient.
   ///
@@ -56,6 +58,15 @@ extension Tensor {
     guard node.requiresGrad else { return }
     let (g, assigns) = node.gradBufferForFirstWrite()
     body(UnsafeMutableBufferPointer(start: g, count: node.count), assigns)
+  }
+
+  /// Like `accumulateGrad`, for a backward pass that adds into the rows `ids` of a matrix
+  /// only (an embedding lookup's): the table then knows which rows may be non-zero, so
+  /// `zeroGrad()` clears those rows instead of the whole table.
+  @inline(__always)
+  public func accumulateGrad(rows ids: [Int], _ body: (UnsafeMutableBufferPointer<Float>) -> Void) {
+    guard node.requiresGrad else { return }
+    body(UnsafeMutableBufferPointer(start: node.gradBuffer(forRows: ids), count: node.count))
   }
 }
 

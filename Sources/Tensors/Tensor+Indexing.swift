@@ -24,12 +24,12 @@ extension Tensor {
       }
     }
     return out.recording("gatherRows", inputs: [table]) { g, _ in
-      guard table.requiresGrad else { return }
       // Tell the table which rows change, so zeroGrad() clears only those.
-      let gt = table.node.gradBuffer(forRows: ids)
-      let pg = g.baseAddress!
-      for (r, id) in ids.enumerated() {
-        VectorKernels.add(pg + r &* d, into: gt + id &* d, count: d)
+      table.accumulateGrad(rows: ids) { gt in
+        let (pg, pt) = (g.baseAddress!, gt.baseAddress!)
+        for (r, id) in ids.enumerated() {
+          VectorKernels.add(pg + r &* d, into: pt + id &* d, count: d)
+        }
       }
     }
   }
@@ -71,7 +71,7 @@ extension Tensor {
       }
     }
     return out.recording("sumOfRows", inputs: [table]) { g, _ in
-      table.accumulateGrad { gw in
+      table.accumulateGrad(rows: ids) { gw in
         for r in 0..<rows {
           for k in offsets[r]..<offsets[r + 1] {
             let j = ids[k]
