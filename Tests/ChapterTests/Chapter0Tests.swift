@@ -136,6 +136,41 @@ import Testing
     }
   }
 
+  /// What the text and the figures' alt text say in words about the committed full run.
+  @Test func committedFullRunHoldsTheTextsClaims() throws {
+    let results = try ChapterHarness.committedFullRun(chapter: 0)
+    func m(_ name: String) throws -> Double {
+      try #require(results.metrics[name], "no metric \(name)")
+    }
+    // "4 stars is the most common, then 3, 5, 2 and 1"; most ratings are 4 or 5 stars.
+    let shares = try ["4", "3", "5", "2", "1"].map { try m("Ratings/share of \($0) stars") }
+    #expect(zip(shares, shares.dropFirst()).allSatisfy { $0 > $1 }, "\(shares)")
+    #expect(try m("Ratings/share of 4 or 5 stars") > 0.5)
+    // "a few hundred movies carry most of the data": the most popular 20% hold over half.
+    #expect(try m("Items/share of ratings on the most popular 20% of items") > 0.5)
+    #expect((200...500).contains(Int(try m("MovieLens/items") / 5)))
+    // "a handful rated more than 500": the heaviest user did.
+    #expect(try m("MovieLens/ratings per user (max)") > 500)
+    // "The ratings span eight months, with a burst in November 1997" ("a peak of about
+    // 24,000").
+    let months = results.metrics.filter { $0.key.hasPrefix("Time/ratings in ") }
+    #expect(months.count == 8)
+    let peak = try #require(months.max { $0.value < $1.value })
+    #expect(peak.key == "Time/ratings in 1997-11" && abs(peak.value - 24_000) < 500, "\(peak)")
+    // Genres: "Drama and Comedy dominate, then Action and Thriller (251 each) and Romance;
+    // Film-Noir, Fantasy and Western have fewer than 30 each"; the alt text goes "down to
+    // Fantasy (22) and unknown (2)".
+    let genres = results.metrics.filter { $0.key.hasPrefix("Genres/movies in ") }
+      .sorted { $0.value > $1.value }.map { String($0.key.dropFirst("Genres/movies in ".count)) }
+    #expect(Array(genres.prefix(2)) == ["Drama", "Comedy"], "\(genres)")
+    #expect(Set(genres[2...3]) == ["Action", "Thriller"] && genres[4] == "Romance", "\(genres)")
+    #expect(try m("Genres/movies in Action") == m("Genres/movies in Thriller"))
+    for genre in ["Film-Noir", "Fantasy", "Western"] {
+      #expect(try m("Genres/movies in \(genre)") < 30, "\(genre)")
+    }
+    #expect(Array(genres.suffix(2)) == ["Fantasy", "unknown"], "\(genres)")
+  }
+
   /// The real data's exact counts, when it is there.
   @Test(ChapterHarness.needsRealData)
   func realDataHasTheKnownShape() throws {
