@@ -5,8 +5,8 @@ extension Tensor {
   /// - Shape: (m, k) · (k, n) -> (m, n)
   public func matmul(_ other: Tensor) -> Tensor { Tensor.matmul(self, other) }
 
-  /// The matrix product of `a` and `b`, each optionally transposed, through BLAS.
-  /// Transposes are BLAS flags, not copies; the backward pass is two more products that
+  /// The matrix product of `a` and `b`, each optionally transposed, by the engine's kernel.
+  /// Transposes are flags of the kernel, not copies; the backward pass is two more products that
   /// add straight into the gradients (`beta = 1`), or write a gradient that holds nothing
   /// yet (`beta = 0`).
   ///
