@@ -75,6 +75,87 @@ import Testing
     #expect(m["Data/users with a tied latest timestamp"] == 415)
   }
 
+  /// What the text says of the committed full run in words: who leads which column, which
+  /// gaps are noise, and the shapes of the training curves and of HR@K that the figures'
+  /// descriptions state. A standard error is that of a hit rate over the 943 test users.
+  @Test func committedFullRunHoldsTheTextsClaims() throws {
+    let results = try ChapterHarness.committedFullRun(chapter: 2)
+    func m(_ name: String) throws -> Double {
+      try #require(results.metrics[name], "no metric \(name)")
+    }
+    func curve(_ name: String) throws -> [Double] {
+      try #require(results.curves[name], "no curve \(name)").y
+    }
+    let users = try m("Data/test users")
+    func standardError(_ p: Double) -> Double { (p * (1 - p) / users).squareRoot() }
+    let models = ["ItemPop", "ItemKNN", "MF-BPR", "MF-log loss"]
+    func leader(_ column: String) throws -> String? {
+      try models.max { try m("\($0)/\(column)") < m("\($1)/\(column)") }
+    }
+
+    // "MF-BPR leads the three sampled columns and MF with log loss the three full-ranking ones."
+    for column in ["HR@10 (sampled)", "NDCG@10 (sampled)", "AUC (sampled)"] {
+      #expect(try leader(column) == "MF-BPR", "\(column)")
+    }
+    for column in ["HR@10 (full)", "NDCG@10 (full)", "MAP@10 (full)"] {
+      #expect(try leader(column) == "MF-log loss", "\(column)")
+    }
+    // MF-BPR's sampled lead is about one standard error, within noise; MF with log loss's
+    // full-ranking lead is about two standard errors.
+    let bprSampled = try m("MF-BPR/HR@10 (sampled)")
+    let logLossSampled = try m("MF-log loss/HR@10 (sampled)")
+    let sampledGap = (bprSampled - logLossSampled) / standardError(bprSampled)
+    #expect(sampledGap > 0.5 && sampledGap < 1.5, "the sampled lead: \(sampledGap) standard errors")
+    let (logLossFull, bprFull) = (try m("MF-log loss/HR@10 (full)"), try m("MF-BPR/HR@10 (full)"))
+    let fullGap = (logLossFull - bprFull) / standardError((logLossFull + bprFull) / 2)
+    #expect(fullGap > 1.5 && fullGap < 3, "the full-ranking lead is \(fullGap) standard errors")
+    // ItemKNN stays behind MF-BPR under both protocols; fully ranked, well within noise.
+    #expect(try m("ItemKNN/HR@10 (sampled)") < bprSampled)
+    let knnGap = try bprFull - m("ItemKNN/HR@10 (full)")
+    #expect(knnGap > 0 && knnGap < standardError(bprFull))
+
+    // The training curves (the text and the figure's description).
+    let bpr = try curve("MF-BPR/HR@10 (sampled) by epoch")
+    let logLoss = try curve("MF-log loss/HR@10 (sampled) by epoch")
+    #expect(bpr.last == bprSampled && logLoss.last == logLossSampled)
+    // MF-BPR's flattens after about ten epochs: from epoch 10 on, it moves within noise.
+    let late = bpr[9...]
+    #expect(late.max()! - late.min()! < 2 * standardError(bprSampled))
+    // MF-log loss's peaks before its tenth epoch, falls back over its last five and ends
+    // below MF-BPR's; at its best it is above anything MF-BPR reaches.
+    let peak = try #require(logLoss.indices.max { logLoss[$0] < logLoss[$1] })
+    #expect(peak < 9, "MF-log loss peaks at epoch \(peak + 1)")
+    let lastSix = Array(logLoss.suffix(6))
+    #expect(zip(lastSix, lastSix.dropFirst()).allSatisfy { $0 >= $1 }, "\(lastSix)")
+    #expect(logLoss.last! < bpr.last!)
+    #expect(logLoss.max()! > bpr.max()!)
+    // The figure's description: BPR ends at about 0.65, log loss peaks near 0.68 and ends
+    // at about 0.64.
+    #expect(abs(bpr.last! - 0.65) < 0.01 && abs(logLoss.max()! - 0.68) < 0.01)
+    #expect(abs(logLoss.last! - 0.64) < 0.01)
+    // The HR@K figure's description: the three personalised models reach 0.61–0.65 at K = 10.
+    for model in ["ItemKNN", "MF-BPR", "MF-log loss"] {
+      let hr = try m("\(model)/HR@10 (sampled)")
+      #expect(hr > 0.605 && hr < 0.655, "\(model): \(hr)")
+    }
+
+    // HR@K (the figure's description): sampled, ItemKNN is just below both MFs at every K;
+    // fully ranked, MF-log loss is on top at every K (level with ItemKNN at one), and
+    // ItemKNN is above MF-BPR only from K = 3 to 5.
+    let knnSampled = try curve("ItemKNN/HR@K (sampled)")
+    for model in ["MF-BPR", "MF-log loss"] {
+      let atK = try curve("\(model)/HR@K (sampled)")
+      #expect(zip(atK, knnSampled).allSatisfy { $0 > $1 }, "\(model)")
+    }
+    let logLossAtK = try curve("MF-log loss/HR@K (full)")
+    for other in ["ItemPop", "ItemKNN", "MF-BPR"] {
+      let atK = try curve("\(other)/HR@K (full)")
+      #expect(zip(logLossAtK, atK).allSatisfy { $0 >= $1 }, "\(other)")
+    }
+    let (knnAtK, bprAtK) = (try curve("ItemKNN/HR@K (full)"), try curve("MF-BPR/HR@K (full)"))
+    #expect(knnAtK.indices.filter { knnAtK[$0] > bprAtK[$0] }.map { $0 + 1 } == [3, 4, 5])
+  }
+
   /// A u.data line with a missing field stops the chapter with the file and line: no trap.
   @Test func malformedRatingsFileIsAClearError() throws {
     // Valid users, items, genres and occupations, so the malformed line is what stops it.
