@@ -39,7 +39,7 @@ import Testing
     }
   }
 
-  /// Floors set from the measured full run (with slack for another machine's BLAS):
+  /// Floors set from the measured full run (a little under the measured values):
   /// GMF, MLP and NeuMF reach HR@10 of about 0.62–0.65 on MovieLens-100K.
   @Test func committedFullRunHoldsItsFloors() throws {
     let r = try ChapterHarness.committedFullRun(chapter: 3).metrics
