@@ -4,9 +4,11 @@
 //
 // Why not Dispatch's concurrentPerform: after a pause its worker threads wake late, and the
 // calling thread then computed both halves of a product itself. Why not spin like OpenBLAS:
-// spinning workers take a core from whatever runs next. Here a worker spins for about 20
-// microseconds after its last block (the next product of a training step usually comes
-// sooner), then sleeps on a condition variable.
+// spinning workers take a core from whatever runs next. Here a worker spins for a short
+// while (50,000 pause instructions, about a millisecond) after its last block (the next
+// product of a training step usually comes
+// sooner), then sleeps on a condition variable; the caller likewise spins a while for the
+// other blocks before it sleeps.
 
 #include "paths.h"
 
@@ -75,7 +77,7 @@ static void *worker(void *unused) {
   uint64_t seen = atomic_load(&counter) >> 32;
   for (;;) {
     // Spin briefly for the next product, then sleep until one comes.
-    for (int spin = 0; spin < 20000 && atomic_load(&counter) >> 32 == seen; spin++) {
+    for (int spin = 0; spin < 50000 && atomic_load(&counter) >> 32 == seen; spin++) {
 #if defined(__x86_64__)
       __builtin_ia32_pause();
 #endif
@@ -124,6 +126,13 @@ int ck_sgemm_threaded(ck_path path, int threads, int transposeA, int transposeB,
   product p = job;
   pthread_mutex_unlock(&lock);
   take_parts(&p, generation);
+  // Wait for the other blocks: spinning first, since sleeping and being woken again costs
+  // more than a block takes (tens of microseconds on a virtual machine).
+  for (int spin = 0; spin < 100000 && atomic_load(&partsDone) < parts; spin++) {
+#if defined(__x86_64__)
+    __builtin_ia32_pause();
+#endif
+  }
   pthread_mutex_lock(&lock);
   while (atomic_load(&partsDone) < parts) pthread_cond_wait(&finished, &lock);
   pthread_mutex_unlock(&lock);

@@ -129,12 +129,15 @@ func compareProducts(
         let (x, y, z) = (pa.baseAddress!, pb.baseAddress!, pc.baseAddress!)
         // Blocks of runs, alternating, with a pause between them: OpenBLAS's threads keep
         // spinning for a while after its last product and would take a core from the
-        // engine's next one.
+        // engine's next one. The first three runs of a block are not timed: after the
+        // pause, a virtual machine's second core takes a few milliseconds to come back to
+        // speed, for either library.
         let perBlock = max(5, repeats / 4)
+        let warmUp = 3
         for block in 0..<8 {
           let useBLAS = block % 2 == 1
           settle()
-          for round in 0..<(perBlock + 1) {
+          for round in 0..<(perBlock + warmUp) {
             let t0 = now()
             if useBLAS {
               openBLASProduct(transposeA, transposeB, m, n, k, x, y, 0, z)
@@ -144,7 +147,7 @@ func compareProducts(
                 c: z)
             }
             let seconds = Double(now() - t0) * 1e-9
-            if round > 0 { useBLAS ? blas.append(seconds) : engine.append(seconds) }
+            if round >= warmUp { useBLAS ? blas.append(seconds) : engine.append(seconds) }
           }
         }
       }
