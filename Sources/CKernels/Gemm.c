@@ -102,9 +102,9 @@ static const ck_gemm_kernel *kernel_for(ck_path path) {
 
 // MARK: - Block sizes
 
-/// Steps of k per block: a kernel's panels of A and B (MR + NR by KC floats) stay in the
-/// first-level cache.
-enum { KC = 256 };
+/// Steps of k per block, at most: a kernel's panel of B (NR by KC floats, 24 KiB in the
+/// AVX2 path) stays in the first-level cache while the panels of A stream past it.
+enum { KC = 384 };
 
 /// Rows of A per block (about 128 at most, a multiple of MR; the blocks of m rows as even
 /// as that allows): the packed block of A stays in the second-level cache while the
@@ -224,9 +224,14 @@ static int gemm(const ck_gemm_kernel *kernel, int transposeA, int transposeB, pt
     }
   }
   if (old != NULL) {  // the chains have ended: add beta's C
-    for (ptrdiff_t i = 0; i < m; i++)
-      for (ptrdiff_t j = 0; j < n; j++)
-        c[i * rsc + j * csc] = __builtin_fmaf(beta, old[i * n + j], c[i * rsc + j * csc]);
+    for (ptrdiff_t i = 0; i < m; i++) {
+      if (csc == 1) {
+        kernel->add_scaled(n, beta, old + i * n, c + i * rsc);
+      } else {
+        for (ptrdiff_t j = 0; j < n; j++)
+          c[i * rsc + j * csc] = __builtin_fmaf(beta, old[i * n + j], c[i * rsc + j * csc]);
+      }
+    }
     free(old);
   }
   return 0;

@@ -144,7 +144,18 @@ CK_TARGET static void FN(pack_b)(const float *b, ptrdiff_t ldb, int transposed, 
                                  ptrdiff_t kc, ptrdiff_t j0, ptrdiff_t nc, float *dst) {
   for (ptrdiff_t jr = 0; jr < nc; jr += NR) {
     ptrdiff_t columns = nc - jr < NR ? nc - jr : NR;
-    if (transposed) {
+    if (transposed && columns == NR) {
+      // Step by step: the NR values of step p sit in NR rows of B, one in each; gathered
+      // into a vector's worth of floats, they are written as whole vectors.
+      const float *src = b + (j0 + jr) * ldb + p0;
+      for (ptrdiff_t p = 0; p < kc; p++) {
+        float row[NR];
+#pragma clang loop unroll(full)
+        for (int j = 0; j < NR; j++) row[j] = src[j * ldb + p];
+#pragma clang loop unroll(full)
+        for (int v = 0; v < CK_NV; v++) FN(store)(dst + p * NR + v * CK_W, FN(load)(row + v * CK_W));
+      }
+    } else if (transposed) {
       for (ptrdiff_t j = 0; j < NR; j++) {
         if (j < columns) {
           const float *src = b + (j0 + jr + j) * ldb + p0;
@@ -166,6 +177,21 @@ CK_TARGET static void FN(pack_b)(const float *b, ptrdiff_t ldb, int transposed, 
       }
     }
     dst += NR * kc;
+  }
+}
+
+/// c[j] = fma(beta, old[j], c[j]) for j < n: beta C added where a product's chains span
+/// several blocks of k (Gemm.c sets C's values aside until they end).
+CK_TARGET static void FN(add_scaled)(ptrdiff_t n, float beta, const float *old, float *c) {
+  ptrdiff_t j = 0;
+  for (; j + CK_W <= n; j += CK_W)
+    FN(store)(c + j, FMA(SPLAT(beta), FN(load)(old + j), FN(load)(c + j)));
+  for (; j < n; j++) {
+    float padded[CK_W] = {0}, sums[CK_W] = {0};
+    padded[0] = old[j];
+    sums[0] = c[j];
+    FN(store)(sums, FMA(SPLAT(beta), FN(load)(padded), FN(load)(sums)));
+    c[j] = sums[0];
   }
 }
 
@@ -207,6 +233,7 @@ static const ck_gemm_kernel FN(gemm_kernel) = {
 #endif
     },
     .width = CK_W,
+    .add_scaled = FN(add_scaled),
     .pack_a = FN(pack_a),
     .pack_b = FN(pack_b),
     .mr = CK_MR,

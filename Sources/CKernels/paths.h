@@ -69,6 +69,7 @@ typedef struct {
   ck_tile_function directTiles[13];
   ck_tile_function narrowTiles[13];  // one vector of columns, A where it is
   int width;                         // floats per vector
+  void (*add_scaled)(ptrdiff_t n, float beta, const float *old, float *c);
   void (*pack_a)(const float *a, ptrdiff_t lda, int transposed, ptrdiff_t i0, ptrdiff_t mc,
                  ptrdiff_t p0, ptrdiff_t kc, float *dst);
   void (*pack_b)(const float *b, ptrdiff_t ldb, int transposed, ptrdiff_t p0, ptrdiff_t kc,

@@ -6,14 +6,13 @@ extension Tensor {
   /// one result buffer instead of three and no intermediate gradients.
   ///
   /// ```
-  /// forward:   Y = b (each row), then Y = X W + Y (sgemm, beta = 1), then Y = max(Y, 0)
+  /// forward:   Y = X W (sgemm), then Y += b (each row), then Y = max(Y, 0)
   /// backward:  G' = G where Y > 0, else 0        (just G without ReLU)
   ///            dX += G' W^T,   dW += X^T G',   db += sum over rows of G'
   /// ```
-  /// (sgemm adds beta C once each sum of products is complete, so X W + b rounds exactly as
-  /// the composed `x.matmul(W) + b`. A product into a gradient that holds nothing yet is
-  /// written with beta = 0 instead of added with beta = 1 into zeros: the same values,
-  /// without zero-filling it first.)
+  /// (X W + b rounds exactly as the composed `x.matmul(W) + b`. A product into a gradient
+  /// that holds nothing yet is written with beta = 0 instead of added with beta = 1 into
+  /// zeros: the same values, without zero-filling it first.)
   /// `Linear` and `MLP` call this; it is the fast path beside the composed ops above.
   /// - Shape: x (batch, in), weight (in, out), bias (out) -> (batch, out)
   package static func linear(_ x: Tensor, weight: Tensor, bias: Tensor?, relu: Bool = false)
@@ -30,10 +29,9 @@ extension Tensor {
     let (px, pw, pb) = (x.node.data, weight.node.data, bias?.node.data)
     let out = Tensor(shape: [m, n]) { y in
       let py = y.baseAddress!
-      if let pb { VectorKernels.broadcastRow(pb, rows: m, columns: n, into: py) }
       MatrixKernels.sgemm(
-        transposeA: false, transposeB: false, m: m, n: n, k: k, a: px, b: pw,
-        beta: pb == nil ? 0 : 1, c: py)
+        transposeA: false, transposeB: false, m: m, n: n, k: k, a: px, b: pw, c: py)
+      if let pb { VectorKernels.addRow(pb, rows: m, columns: n, into: py) }
       if relu { for i in 0..<(m &* n) { py[i] = Swift.max(py[i], 0) } }
     }
     let inputs = [x, weight] + (bias.map { [$0] } ?? [])

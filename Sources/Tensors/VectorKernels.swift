@@ -66,12 +66,16 @@ enum VectorKernels {
     for r in 0..<rows { add(src + r &* columns, into: dst, count: columns) }
   }
 
-  /// Copies the vector `row` into each of the `rows` rows of `dst`.
+  /// Adds the vector `row` into each of the `rows` rows of `dst` (a bias).
+  ///
+  /// ```
+  /// dst[r, c] += row[c]
+  /// ```
   @inline(__always)
-  static func broadcastRow(
+  static func addRow(
     _ row: UnsafePointer<Float>, rows: Int, columns: Int, into dst: UnsafeMutablePointer<Float>
   ) {
-    for r in 0..<rows { copy(row, to: dst + r &* columns, count: columns) }
+    for r in 0..<rows { add(row, into: dst + r &* columns, count: columns) }
   }
 
   /// Eight floats from `p` (any alignment).
