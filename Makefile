@@ -88,7 +88,7 @@ exercise: deps ## grade one exercise, e.g. make exercise E=3.2 (its test, same b
 	$(SWIFT) build $(TEST_BUILD) --build-tests
 	$(SWIFT) test $(TEST_BUILD) --skip-build --filter "Exercise $(E)"
 
-bench: deps ## benchmarks: matmul GFLOP/s vs numpy, NeuMF and AutoRec steps, epoch times
+bench: deps ## benchmarks: the engine's product against OpenBLAS, NeuMF and AutoRec steps and epochs
 	@$(MAKE) --no-print-directory data || true
 	$(SWIFT) build -c release --product bench
 	.build/release/bench $(ARGS)
