@@ -8,39 +8,8 @@ typedef void (*adam_function)(float *w, const float *g, float *m, float *v, ptrd
                               float b1, float b2, float l2, float shrink, float stepSize,
                               float c, float eps);
 
-#define CK_W 1
-#define CK_SUFFIX scalar
-#define CK_TARGET CK_NO_TARGET
-#include "adam_template.h"
-
-#ifdef CK_X86
-#define CK_W 8
-#define CK_SUFFIX avx2
-#define CK_TARGET CK_TARGET_AVX2
-#include "adam_template.h"
-
-#define CK_W 16
-#define CK_SUFFIX avx512
-#define CK_TARGET CK_TARGET_AVX512
-#include "adam_template.h"
-
-#define CK_W 4
-#define CK_SUFFIX w4
-#define CK_TARGET CK_TARGET_AVX2
-#include "adam_template.h"
-
-#define CK_W 16
-#define CK_SUFFIX w16
-#define CK_TARGET CK_TARGET_AVX2
-#include "adam_template.h"
-#endif
-
-#ifdef CK_ARM64
-#define CK_W 4
-#define CK_SUFFIX neon
-#define CK_TARGET CK_NO_TARGET
-#include "adam_template.h"
-#endif
+#define CK_TEMPLATE "adam_template.h"
+#include "each_path.h"
 
 static adam_function adam_for(ck_path path) {
   if (!ck_path_is_available(path)) return adam_array_scalar;

@@ -5,46 +5,8 @@
 
 // MARK: - One instantiation per path
 
-#define CK_W 1
-#define CK_SUFFIX scalar
-#define CK_TARGET CK_NO_TARGET
-#include "elementary_template.h"
-
-#ifdef CK_X86
-// The same one-float code with the processor's fused multiply-add instruction instead of
-// a call to the C library's fmaf: the same bits, faster.
-#define CK_W 1
-#define CK_SUFFIX scalarfma
-#define CK_TARGET CK_TARGET_FMA
-#include "elementary_template.h"
-
-#define CK_W 8
-#define CK_SUFFIX avx2
-#define CK_TARGET CK_TARGET_AVX2
-#include "elementary_template.h"
-
-#define CK_W 16
-#define CK_SUFFIX avx512
-#define CK_TARGET CK_TARGET_AVX512
-#include "elementary_template.h"
-
-#define CK_W 4
-#define CK_SUFFIX w4
-#define CK_TARGET CK_TARGET_AVX2
-#include "elementary_template.h"
-
-#define CK_W 16
-#define CK_SUFFIX w16
-#define CK_TARGET CK_TARGET_AVX2
-#include "elementary_template.h"
-#endif
-
-#ifdef CK_ARM64
-#define CK_W 4
-#define CK_SUFFIX neon
-#define CK_TARGET CK_NO_TARGET
-#include "elementary_template.h"
-#endif
+#define CK_TEMPLATE "elementary_template.h"
+#include "each_path.h"
 
 // MARK: - Dispatch
 

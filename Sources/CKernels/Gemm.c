@@ -23,58 +23,8 @@
 
 // MARK: - One kernel per path
 
-#define CK_W 1
-#define CK_MR 4
-#define CK_NV 4
-#define CK_SUFFIX scalar
-#define CK_TARGET CK_NO_TARGET
-#include "gemm_template.h"
-
-#ifdef CK_X86
-#define CK_W 1
-#define CK_MR 4
-#define CK_NV 4
-#define CK_SUFFIX scalarfma
-#define CK_TARGET CK_TARGET_FMA
-#include "gemm_template.h"
-
-#define CK_W 8
-#define CK_MR 6
-#define CK_NV 2
-#define CK_SUFFIX avx2
-#define CK_TARGET CK_TARGET_AVX2
-#include "gemm_template.h"
-
-#define CK_W 16
-#define CK_MR 12
-#define CK_NV 2
-#define CK_SUFFIX avx512
-#define CK_TARGET CK_TARGET_AVX512
-#include "gemm_template.h"
-
-#define CK_W 4
-#define CK_MR 8
-#define CK_NV 3
-#define CK_SUFFIX w4
-#define CK_TARGET CK_TARGET_AVX2
-#include "gemm_template.h"
-
-#define CK_W 16
-#define CK_MR 12
-#define CK_NV 2
-#define CK_SUFFIX w16
-#define CK_TARGET CK_TARGET_AVX2
-#include "gemm_template.h"
-#endif
-
-#ifdef CK_ARM64
-#define CK_W 4
-#define CK_MR 8
-#define CK_NV 3
-#define CK_SUFFIX neon
-#define CK_TARGET CK_NO_TARGET
-#include "gemm_template.h"
-#endif
+#define CK_TEMPLATE "gemm_template.h"
+#include "each_path.h"
 
 static const ck_gemm_kernel *kernel_for(ck_path path) {
   if (!ck_path_is_available(path)) return &gemm_kernel_scalar;

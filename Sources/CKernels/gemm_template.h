@@ -241,6 +241,4 @@ static const ck_gemm_kernel FN(gemm_kernel) = {
 };
 
 #undef NR
-#undef CK_MR
-#undef CK_NV
 #include "simd_template_end.h"

@@ -1,9 +1,7 @@
-// Private to CKernels: how each C file instantiates its templates once per path.
-//
-// CK_FOR_EACH_PATH(X) calls X(path enum, suffix, width, target attribute) for every path
-// this compiler can build for this architecture. The 4- and 16-wide code is also built
-// for AVX2 on x86-64 ("w4", "w16"), so that a machine without NEON or AVX-512 can still
-// run, and test, exactly the code those paths run.
+// Private to CKernels: what every kernel file shares — the processor features each path is
+// compiled for, the constants of the elementary functions, and the types of the tables
+// through which a path's functions are found. each_path.h instantiates a template once
+// per path.
 
 #ifndef CK_PATHS_H
 #define CK_PATHS_H

@@ -1,5 +1,7 @@
 // Ends one instantiation of a kernel template (see simd_template.h).
 #undef CK_W
+#undef CK_MR
+#undef CK_NV
 #undef CK_SUFFIX
 #undef CK_TARGET
 #undef V
