@@ -343,7 +343,7 @@ struct Evaluated {
 }
 
 /// Evaluates `score` under both protocols, plus the sampled AUC (1 positive, 99 negatives).
-func evaluate(_ name: String, _ data: ExperimentData, _ score: ItemScorer) throws -> Evaluated {
+func evaluate(_ name: String, _ data: ExperimentData, _ score: ScoreFunction) throws -> Evaluated {
   let sampled = try data.sampled.evaluate(cutoffs: 1...10, score: score)
   let full = try data.full.evaluate(cutoffs: 1...10, score: score)
   var aucSum = 0.0

@@ -116,7 +116,7 @@ public struct MiniBatch: Sendable, Equatable {
 }
 
 /// The mini-batches of a `TrainingInstances`, in order; the last may be smaller.
-public struct MiniBatches: Sequence, Sendable {
+public struct MiniBatches: RandomAccessCollection, Sendable {
   /// The instances being cut.
   public let instances: TrainingInstances
   /// Instances per batch (the last batch may have fewer).
@@ -125,23 +125,16 @@ public struct MiniBatches: Sequence, Sendable {
   /// Number of batches: ceil(count / size).
   public var count: Int { (instances.count + size - 1) / size }
 
-  /// Iterates over the batches.
-  public func makeIterator() -> Iterator { Iterator(instances: instances, size: size, start: 0) }
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { count }
 
-  /// The iterator of `MiniBatches`.
-  public struct Iterator: IteratorProtocol {
-    let instances: TrainingInstances
-    let size: Int
-    var start: Int
-
-    /// The next batch, or nil after the last.
-    public mutating func next() -> MiniBatch? {
-      guard start < instances.count else { return nil }
-      let end = Swift.min(start + size, instances.count)
-      defer { start = end }
-      return MiniBatch(
-        users: Array(instances.users[start..<end]), items: Array(instances.items[start..<end]),
-        labels: Array(instances.labels[start..<end]))
-    }
+  /// Batch `index`: instances `index * size` up to the next batch's first.
+  public subscript(index: Int) -> MiniBatch {
+    ensure(index >= 0 && index < count, "MiniBatches: batch \(index) of \(count)")
+    let start = index * size
+    let end = Swift.min(start + size, instances.count)
+    return MiniBatch(
+      users: Array(instances.users[start..<end]), items: Array(instances.items[start..<end]),
+      labels: Array(instances.labels[start..<end]))
   }
 }

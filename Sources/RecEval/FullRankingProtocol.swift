@@ -47,7 +47,7 @@ public struct FullRankingProtocol: Sendable {
   }
 
   /// Scores each evaluated user's candidates in one call and averages the metrics.
-  public func evaluate(cutoffs: ClosedRange<Int> = 1...10, score: ItemScorer) rethrows
+  public func evaluate(cutoffs: ClosedRange<Int> = 1...10, score: ScoreFunction) rethrows
     -> RankingResult
   {
     var result = RankingResult(cutoffs: Array(cutoffs))

@@ -1,6 +1,7 @@
 /// Scores many items for one user in one call (one batched forward pass):
-/// `score(user, items)[k]` is the score of `items[k]`; higher means more recommended.
-public typealias ItemScorer = (_ user: Int, _ items: [Int]) throws -> [Float]
+/// `score(user, items)[k]` is the score of `items[k]`; higher means more recommended. The
+/// evaluation protocols take one; an `ItemScorer` is the same thing as a type.
+public typealias ScoreFunction = (_ user: Int, _ items: [Int]) throws -> [Float]
 
 /// Mean ranking metrics over the evaluated users, one value per cutoff K.
 ///
@@ -60,7 +61,7 @@ public struct RankingResult: Sendable, Equatable, CustomStringConvertible {
 
   private func index(_ k: Int) -> Int {
     guard let c = cutoffs.firstIndex(of: k) else {
-      preconditionFailure("RankingResult: K = \(k) was not evaluated (cutoffs: \(cutoffs))")
+      fatalError("RankingResult: K = \(k) was not evaluated (cutoffs: \(cutoffs))")
     }
     return c
   }

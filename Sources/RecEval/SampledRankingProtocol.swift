@@ -50,7 +50,7 @@ public struct SampledRankingProtocol: Sendable {
   }
 
   /// Scores every case's candidates with one call per case and averages the metrics.
-  public func evaluate(cutoffs: ClosedRange<Int> = 1...10, score: ItemScorer) rethrows
+  public func evaluate(cutoffs: ClosedRange<Int> = 1...10, score: ScoreFunction) rethrows
     -> RankingResult
   {
     var result = RankingResult(cutoffs: Array(cutoffs))

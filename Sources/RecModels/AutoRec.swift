@@ -152,10 +152,16 @@ extension AutoRec {
   ) -> Double {
     var order = (0..<rows.rowCount).filter { rows.rowCounts[$0] > 0 }
     rng.shuffle(&order)
-    return optimizer.epoch(over: order, batchSize: batchSize, progress: progress) { batch in
-      let (ratings, mask) = rows.batch(batch)
-      return self.loss(ratings: ratings, mask: mask, l2: l2)
-    }
+    return fit(
+      epochs: 1, optimizers: [optimizer], batches: { _ in miniBatches(order, size: batchSize) },
+      loss: { batch in
+        let (ratings, mask) = rows.batch(batch)
+        return self.loss(ratings: ratings, mask: mask, l2: l2)
+      },
+      onEvent: { event in
+        if case .batch(_, _, _, let loss, _) = event { progress?(Double(loss)) }
+      }
+    )[0].loss.zeroIfNaN
   }
 
   /// Every row's reconstruction, row-major (rows.rowCount x rows.columnCount), computed in

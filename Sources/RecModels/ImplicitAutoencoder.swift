@@ -67,9 +67,13 @@ extension ImplicitAutoencoder {
   ) -> Double {
     var users = (0..<train.userCount).filter { train.degree(ofUser: $0) > 0 }
     rng.shuffle(&users)
-    return optimizer.epoch(over: users, batchSize: batchSize, progress: progress) { batch in
-      self.loss(rows: train.denseRows(users: batch), users: batch)
-    }
+    return fit(
+      epochs: 1, optimizers: [optimizer], batches: { _ in miniBatches(users, size: batchSize) },
+      loss: { batch in self.loss(rows: train.denseRows(users: batch), users: batch) },
+      onEvent: { event in
+        if case .batch(_, _, _, let loss, _) = event { progress?(Double(loss)) }
+      }
+    )[0].loss.zeroIfNaN
   }
 
   /// Every user's scores for every item, row-major (userCount x itemCount), from their

@@ -1,4 +1,5 @@
 import RecData
+import RecEval
 import Tensors
 
 /// Item-based k-nearest-neighbours on implicit feedback: items are similar when the same
@@ -19,7 +20,7 @@ import Tensors
 ///
 /// The similarity matrix is dense, itemCount x itemCount Floats (11 MB for MovieLens-100K).
 /// Introduced in Chapter 2.
-public struct ItemKNN: Sendable {
+public struct ItemKNN: ItemScorer, Sendable {
   /// Number of items.
   public let itemCount: Int
   /// The number of neighbours kept per item, or nil for all.

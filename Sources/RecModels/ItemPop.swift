@@ -1,4 +1,5 @@
 import RecData
+import RecEval
 
 /// The popularity baseline: recommend what most users interacted with in training, the same
 /// list for everyone.
@@ -10,7 +11,7 @@ import RecData
 /// score(u, i) = |{ v : (v, i) in train }|      (the item's training popularity; u is ignored)
 /// ```
 /// Introduced in Chapter 2.
-public struct ItemPop: Sendable {
+public struct ItemPop: ItemScorer, Sendable {
   /// Training interactions per item.
   public let popularity: [Int]
 

@@ -89,27 +89,27 @@ extension MatrixFactorization {
     afterBatch: ((_ done: Int, _ total: Int, _ meanLoss: Double) -> Void)? = nil
   ) -> Double {
     let sampler = sampler ?? NegativeSampler(excluding: train)
-    var total = 0.0
-    var done = 0
-    func step(_ loss: Tensor, of batchCount: Int) {
-      optimizer.zeroGrad()
-      loss.backward()
-      optimizer.step()
-      total += Double(loss.scalar)
-      done += 1
-      afterBatch?(done, batchCount, total / Double(done))
+    func report(_ event: FitEvent) {
+      if case .batch(_, let done, let total, _, let meanLoss) = event {
+        afterBatch?(done, total, meanLoss)
+      }
     }
+    let history: [EpochRecord]
     switch objective {
     case .bpr:
       let batches = PairwiseInstances.epoch(positives: train, sampler: sampler, using: &rng)
         .batches(size: batchSize)
-      for batch in batches { step(bprLoss(batch, l2: l2), of: batches.count) }
+      history = fit(
+        epochs: 1, optimizers: [optimizer], batches: { _ in batches },
+        loss: { self.bprLoss($0, l2: l2) }, onEvent: report)
     case .logLoss(let negatives):
       let batches = TrainingInstances.epoch(
         positives: train, sampler: sampler, negativesPerPositive: negatives, using: &rng
       ).batches(size: batchSize)
-      for batch in batches { step(logLoss(batch, l2: l2), of: batches.count) }
+      history = fit(
+        epochs: 1, optimizers: [optimizer], batches: { _ in batches },
+        loss: { self.logLoss($0, l2: l2) }, onEvent: report)
     }
-    return done == 0 ? 0 : total / Double(done)
+    return history[0].loss.zeroIfNaN
   }
 }

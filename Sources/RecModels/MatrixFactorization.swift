@@ -1,4 +1,5 @@
 import NN
+import RecEval
 import Tensors
 
 /// Matrix factorisation for implicit feedback: one learned vector per user and per item,
@@ -15,7 +16,7 @@ import Tensors
 /// Train it with `trainEpoch(on:objective:optimizer:…)` (BPR or log loss over sampled
 /// negatives); score candidates for the evaluators with `scores(user:items:)`.
 /// Introduced in Chapter 2.
-public final class MatrixFactorization: Layer {
+public final class MatrixFactorization: Layer, ItemScorer {
   /// The user vectors P, (userCount, factors).
   public let userEmbedding: Embedding
   /// The item vectors Q, (itemCount, factors).

@@ -14,7 +14,7 @@ import Tensors
 /// L = -(1/n) sum over (u, i, y) of  y log y_hat(u, i) + (1 - y) log(1 - y_hat(u, i))
 /// ```
 /// Introduced in Chapter 3.
-public protocol PointwiseRecommender: Layer {
+public protocol PointwiseRecommender: Layer, ItemScorer {
   /// The number of users the model has embeddings for.
   var userCount: Int { get }
   /// The number of items the model has embeddings for.
@@ -39,29 +39,13 @@ extension PointwiseRecommender {
     }
   }
 
-  /// HR@K, NDCG@K, … of this model under the sampled protocol (each user's held-out item
-  /// among its 99 sampled negatives), one forward pass per user.
-  public func evaluate(_ sampled: SampledRankingProtocol, cutoffs: ClosedRange<Int> = 1...10)
-    -> RankingResult
-  {
-    sampled.evaluate(cutoffs: cutoffs) { user, items in scores(user: user, items: items) }
-  }
-
-  /// The same metrics under the full-ranking protocol (every item the user did not train on
-  /// is a candidate), one forward pass per user.
-  public func evaluate(_ full: FullRankingProtocol, cutoffs: ClosedRange<Int> = 1...10)
-    -> RankingResult
-  {
-    full.evaluate(cutoffs: cutoffs) { user, items in scores(user: user, items: items) }
-  }
-
   /// Copies every parameter's values from `other`, which must have the same parameter names
   /// and shapes (a programmer error otherwise): how NeuMF takes over pretrained branches.
   public func assignParameters(from other: some Layer) {
     let source = Dictionary(uniqueKeysWithValues: other.namedParameters)
     for (name, tensor) in namedParameters {
       guard let value = source[name] else {
-        preconditionFailure("assignParameters: the source has no parameter '\(name)'")
+        fatalError("assignParameters: the source has no parameter '\(name)'")
       }
       tensor.assign(value)
     }

@@ -53,38 +53,43 @@ public final class PointwiseTrainer {
     self.sampler = NegativeSampler(excluding: train)
   }
 
+  /// The mean log loss of one mini-batch, with its graph (what a step differentiates).
+  public func loss(_ batch: MiniBatch) -> Tensor {
+    let logits = model.logits(users: batch.users.map(Int.init), items: batch.items.map(Int.init))
+    return binaryCrossEntropyWithLogits(logits, Tensor(batch.labels, shape: [batch.count, 1]))
+  }
+
   /// One optimiser step on one mini-batch; returns the batch's mean log loss.
   @discardableResult
   public func step(_ batch: MiniBatch) -> Float {
-    let logits = model.logits(users: batch.users.map(Int.init), items: batch.items.map(Int.init))
-    let labels = Tensor(batch.labels, shape: [batch.count, 1])
-    let loss = binaryCrossEntropyWithLogits(logits, labels)
-    optimizer.zeroGrad()
-    loss.backward()
-    optimizer.step()
-    return loss.scalar
+    Float(NN.fit(epochs: 1, optimizers: [optimizer], batches: { _ in [batch] }, loss: loss)[0].loss)
   }
 
-  /// One epoch: fresh negatives, shuffle, every mini-batch once. Returns the epoch's mean
-  /// log loss over instances. `onBatch(done, total, loss)` is called after each batch (for
-  /// a progress bar).
+  /// The training instances of one epoch, in mini-batches: every positive, and
+  /// `negativesPerPositive` fresh negatives for each, shuffled.
+  public func epochBatches(using rng: inout SeededGenerator) -> MiniBatches {
+    TrainingInstances.epoch(
+      positives: train, sampler: sampler, negativesPerPositive: negativesPerPositive, using: &rng
+    ).batches(size: batchSize)
+  }
+
+  /// One epoch (`fit` for one epoch): fresh negatives, shuffle, every mini-batch once.
+  /// Returns the epoch's mean log loss over instances. `onBatch(done, total, loss)` is
+  /// called after each batch (for a progress bar).
   @discardableResult
   public func trainEpoch(
     using rng: inout SeededGenerator,
     onBatch: ((_ done: Int, _ total: Int, _ loss: Float) -> Void)? = nil
   ) -> Float {
-    let instances = TrainingInstances.epoch(
-      positives: train, sampler: sampler, negativesPerPositive: negativesPerPositive, using: &rng)
-    let batches = instances.batches(size: batchSize)
-    var total = 0.0
-    var done = 0
-    for batch in batches {
-      let loss = step(batch)
-      total += Double(loss) * Double(batch.count)
-      done += 1
-      onBatch?(done, batches.count, loss)
-    }
-    return Float(total / Double(max(instances.count, 1)))
+    let batches = epochBatches(using: &rng)
+    guard !batches.isEmpty else { return 0 }
+    let history = NN.fit(
+      epochs: 1, optimizers: [optimizer], batches: { _ in batches }, loss: loss,
+      weight: { Double($0.count) },
+      onEvent: { event in
+        if case .batch(_, let done, let total, let loss, _) = event { onBatch?(done, total, loss) }
+      })
+    return Float(history[0].loss)
   }
 
   /// The loss, HR@10 and NDCG@10 after one epoch.
@@ -107,24 +112,42 @@ public final class PointwiseTrainer {
     }
   }
 
-  /// Trains for `epochs` epochs, evaluating HR@10 and NDCG@10 under `sampled` after each
-  /// (`onEpoch` sees every record as it comes: print a summary line there).
+  /// Trains for `epochs` epochs (`fit`), evaluating HR@10 and NDCG@10 under `sampled` after
+  /// each (`onEpoch` sees every record as it comes: print a summary line there).
   public func fit(
     epochs: Int, evaluatingWith sampled: SampledRankingProtocol, using rng: inout SeededGenerator,
     onBatch: ((_ epoch: Int, _ done: Int, _ total: Int, _ loss: Float) -> Void)? = nil,
     onEpoch: ((EpochRecord) -> Void)? = nil
   ) -> [EpochRecord] {
-    var history: [EpochRecord] = []
-    guard epochs > 0 else { return history }
-    for epoch in 1...epochs {
-      let loss = trainEpoch(using: &rng) { done, total, loss in onBatch?(epoch, done, total, loss) }
-      let result = model.evaluate(sampled, cutoffs: 10...10)
-      let record = EpochRecord(
-        epoch: epoch, loss: Double(loss), hitRate: result.hitRate(at: 10), ndcg: result.ndcg(at: 10)
-      )
-      history.append(record)
-      onEpoch?(record)
-    }
-    return history
+    NN.fit(
+      epochs: epochs, optimizers: [optimizer], batches: { _ in epochBatches(using: &rng) },
+      loss: loss, weight: { Double($0.count) },
+      evaluate: { _ in
+        let result = self.model.evaluate(sampled, cutoffs: 10...10)
+        return ["HR@10": result.hitRate(at: 10), "NDCG@10": result.ndcg(at: 10)]
+      },
+      onEvent: { event in
+        switch event {
+        case .batch(let epoch, let done, let total, let loss, _):
+          onBatch?(epoch, done, total, loss)
+        case .epoch(let record):
+          onEpoch?(EpochRecord(record))
+        }
+      }
+    ).map(EpochRecord.init)
   }
+}
+
+extension PointwiseTrainer.EpochRecord {
+  /// The record of `fit`'s epoch, its loss rounded to a Float as the step losses are.
+  init(_ record: NN.EpochRecord) {
+    self.init(
+      epoch: record.epoch, loss: Double(Float(record.loss)),
+      hitRate: record.metrics["HR@10"] ?? .nan, ndcg: record.metrics["NDCG@10"] ?? .nan)
+  }
+}
+
+extension Double {
+  /// 0 for NaN: the mean loss of an epoch without batches, as the trainers report it.
+  var zeroIfNaN: Double { isNaN ? 0 : self }
 }

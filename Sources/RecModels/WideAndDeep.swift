@@ -126,19 +126,20 @@ public final class WideAndDeep: Layer {
 // MARK: - FTRL on the touched rows only
 
 /// FTRL-Proximal (the `FTRL` optimiser's update, coordinate by coordinate) applied only to
-/// the coordinates a mini-batch touched: a coordinate whose gradient is 0 keeps its z and n,
-/// hence its weight, so skipping it changes nothing, and a step costs the batch's ids instead
-/// of the whole table. A test holds it equal to `FTRL`.
+/// the rows a mini-batch's gradient touched: a coordinate whose gradient is 0 keeps its z
+/// and n, hence its weight, so skipping it changes nothing, and a step costs the batch's ids
+/// instead of the whole table. It reads the rows from the gradient itself (`sumOfRows`
+/// records them), so it is an `Optimizer` like any other. A test holds it equal to `FTRL`.
 ///
 ///     let ftrl = SparseFTRL(model.wideWeights, alpha: 0.05, beta: 1, l1: 0.001)
-///     loss.backward(); ftrl.step(touched: batch.wideIDs)   // also zeroes those gradients
+///     ftrl.zeroGrad(); loss.backward(); ftrl.step()
 ///
 /// ```
 /// for each touched j:   sigma = (sqrt(n_j + g_j^2) - sqrt(n_j)) / alpha
 ///                       z_j += g_j - sigma w_j;   n_j += g_j^2
 ///                       w_j = 0 if |z_j| <= l1, else -(z_j - sign(z_j) l1) / ((beta + sqrt(n_j)) / alpha + l2)
 /// ```
-public final class SparseFTRL {
+public final class SparseFTRL: Optimizer {
   /// The weights updated, (rows, 1).
   public let weights: Tensor
   /// The learning-rate scale alpha and its smoothing beta.
@@ -147,8 +148,8 @@ public final class SparseFTRL {
   public let l1: Float, l2: Float
   private var z: [Float]
   private var n: [Float]
-  private var lastStep: [Int]
-  private var stepCount = 0
+
+  public var parameters: [Tensor] { [weights] }
 
   /// FTRL-Proximal over `weights`.
   public init(_ weights: Tensor, alpha: Float, beta: Float = 1, l1: Float = 0, l2: Float = 0) {
@@ -156,23 +157,20 @@ public final class SparseFTRL {
     (self.alpha, self.beta, self.l1, self.l2) = (alpha, beta, l1, l2)
     z = [Float](repeating: 0, count: weights.count)
     n = z
-    lastStep = [Int](repeating: -1, count: weights.count)
   }
 
-  /// Updates the coordinates in `touched` (repeats are fine) from their gradients, then sets
-  /// those gradients back to 0, so the whole gradient is 0 again before the next backward.
-  public func step(touched: [Int]) {
-    stepCount += 1
+  /// Updates the rows the gradient says were written (every row, when it cannot tell: a
+  /// row whose gradient is 0 is left as it was by the update anyway).
+  public func step() {
     let (alpha, beta, l1, l2) = (alpha, beta, l1, l2)
-    weights.withUnsafeGradBufferPointer { g in
+    let rows = weights.gradientRowsWritten ?? Array(0..<weights.count)
+    weights.withUnsafeGradBufferPointerForReading { g in
       guard let g else { return }
       weights.withUnsafeMutableBufferPointer { w in
-        for j in touched where lastStep[j] != stepCount {
-          lastStep[j] = stepCount
+        for j in rows {
           ftrlUpdate(
             weight: &w[j], gradient: g[j], z: &z[j], n: &n[j], alpha: alpha, beta: beta,
             l1: l1, l2: l2)
-          g[j] = 0
         }
       }
     }
@@ -234,38 +232,46 @@ public final class WideAndDeepTrainer {
     }
   }
 
-  /// One optimisation step on a mini-batch; returns its mean log loss.
-  @discardableResult
-  public func step(_ batch: FeatureBatch) -> Float {
-    biasOptimizer?.zeroGrad()
-    deepOptimizer?.zeroGrad()
-    let targets = Tensor(batch.labels, shape: [batch.count, 1])
-    let loss = binaryCrossEntropyWithLogits(model.logits(batch), targets)
-    loss.backward()
-    wideOptimizer?.step(touched: batch.wideIDs)  // and zeroes the touched gradients
-    biasOptimizer?.step()
-    deepOptimizer?.step()
-    return loss.scalar
+  /// The optimisers, in the order they step: FTRL for the wide weights and bias, then the
+  /// deep part's.
+  public var optimizers: [any Optimizer] {
+    [wideOptimizer, biasOptimizer, deepOptimizer].compactMap { $0 }
   }
 
-  /// One pass over `data` in shuffled mini-batches; returns the mean training loss.
-  /// `onBatch` (if given) is called after each step with the batch's loss.
+  /// The mean log loss of a mini-batch, with its graph.
+  public func loss(_ batch: FeatureBatch) -> Tensor {
+    binaryCrossEntropyWithLogits(
+      model.logits(batch), Tensor(batch.labels, shape: [batch.count, 1]))
+  }
+
+  /// `data` in mini-batches of `batchSize`, in a fresh random order.
+  public func epochBatches(_ data: FeatureBatch, batchSize: Int, using rng: inout SeededGenerator)
+    -> [FeatureBatch]
+  {
+    ensure(batchSize > 0, "WideAndDeepTrainer: batchSize must be positive")
+    return miniBatches(rng.permutation(data.count), size: batchSize).map { data.rows($0[...]) }
+  }
+
+  /// One optimisation step on a mini-batch (`fit` on one batch); returns its mean log loss.
+  @discardableResult
+  public func step(_ batch: FeatureBatch) -> Float {
+    Float(fit(epochs: 1, optimizers: optimizers, batches: { _ in [batch] }, loss: loss)[0].loss)
+  }
+
+  /// One pass over `data` in shuffled mini-batches (`fit` for one epoch); returns the mean
+  /// training loss over examples. `onBatch` (if given) is called after each step with the
+  /// batch's loss.
   public func trainEpoch(
     _ data: FeatureBatch, batchSize: Int, using rng: inout SeededGenerator,
     onBatch: ((Float) -> Void)? = nil
   ) -> Double {
-    ensure(batchSize > 0, "WideAndDeepTrainer: batchSize must be positive")
-    let order = rng.permutation(data.count)
-    var total = 0.0
-    var start = 0
-    while start < order.count {
-      let end = min(start + batchSize, order.count)
-      let batch = data.rows(order[start..<end])
-      let loss = step(batch)
-      total += Double(loss) * Double(end - start)
-      onBatch?(loss)
-      start = end
-    }
-    return data.count > 0 ? total / Double(data.count) : .nan
+    let batches = epochBatches(data, batchSize: batchSize, using: &rng)
+    return fit(
+      epochs: 1, optimizers: optimizers, batches: { _ in batches }, loss: loss,
+      weight: { Double($0.count) },
+      onEvent: { event in
+        if case .batch(_, _, _, let loss, _) = event { onBatch?(loss) }
+      }
+    )[0].loss
   }
 }

@@ -70,6 +70,20 @@ extension Tensor {
   }
 }
 
+// MARK: - Which rows of a gradient may be non-zero
+
+extension Tensor {
+  /// The rows of this matrix's gradient that may be non-zero, in the order first written,
+  /// when only `accumulateGrad(rows:)` (an embedding lookup, `sumOfRows`) wrote to it since
+  /// it was last zeroed; `[]` when nothing did; nil when any element may be non-zero.
+  /// A sparse optimiser updates those rows only.
+  package var gradientRowsWritten: [Int]? {
+    guard node.grad != nil, !node.gradIsZero else { return [] }
+    guard let rows = node.touchedRows, !rows.all else { return nil }
+    return rows.list
+  }
+}
+
 // MARK: - Backward
 
 extension Tensor {
