@@ -4,7 +4,8 @@
 
 SHELL := /bin/bash
 SWIFT ?= swift
-CHAPTERS := 0 1 2 3 4 5
+# The chapters, from the folders Chapters/NN-slug: 0 1 2 ... (a new folder is a new chapter).
+CHAPTERS := $(shell for d in Chapters/[0-9][0-9]-*/; do n=$${d#Chapters/}; echo $${n%%-*} | sed 's/^0//'; done)
 DATA_DIR := Data/ml-100k
 ML100K_URL := https://files.grouplens.org/datasets/movielens/ml-100k.zip
 ML100K_SHA256 := 06416e597f82b7342361e41163890c81036900f418ad91315590814211dca490

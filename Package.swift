@@ -3,17 +3,22 @@
 // recommender systems. Libraries live in Sources/, one executable per chapter in
 // Chapters/NN-slug/, tests in Tests/. See README.md for the two set-up commands.
 
+import Foundation
 import PackageDescription
 
-/// The chapters: folder slug, chapter number. Each becomes an executable `chapter-N`.
-let chapters: [(folder: String, number: Int)] = [
-  ("00-why-recommenders", 0),
-  ("01-neuron-to-mlp", 1),
-  ("02-user-item-matrix", 2),
-  ("03-neural-collaborative-filtering", 3),
-  ("04-wide-and-deep", 4),
-  ("05-autoencoders", 5),
-]
+/// The chapters, found in Chapters/: each folder `NN-slug` holding a main.swift becomes the
+/// executable `chapter-N`. A new chapter is a new folder (plus its tests); nothing here
+/// changes.
+let chapters: [(folder: String, number: Int)] = {
+  let folder = Context.packageDirectory + "/Chapters"
+  let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+  return names.sorted().compactMap { name in
+    guard name.count > 3, name.dropFirst(2).first == "-", let number = Int(name.prefix(2)),
+      FileManager.default.fileExists(atPath: "\(folder)/\(name)/main.swift")
+    else { return nil }
+    return (name, number)
+  }
+}()
 
 /// What a chapter (or bench) imports: the umbrella `ModernRecSys`, and each module behind
 /// it named directly. Through the umbrella alone, SwiftPM did not recompile a chapter when a
@@ -66,7 +71,7 @@ let package = Package(
     .target(
       name: "Book",
       dependencies: [
-        "Plot", "RecData", "Tensors",
+        "Plot", "RecData", "RecEval", "NN", "Tensors",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     /// Reference solutions of the chapters' exercises, marked `// BEGIN SOLUTION` … `// END SOLUTION`.

@@ -25,6 +25,8 @@ public final class ChapterRun {
   public var rng: SeededGenerator
   /// What `results.json` will hold.
   public private(set) var results: ChapterResults
+  /// Seconds spent in `fit` so far (a chapter prints it; it is never recorded).
+  public internal(set) var trainingSeconds = 0.0
   /// The gnuplot used for figures (`GNUPLOT` in the environment, else the one on PATH).
   public let gnuplot: Gnuplot
 

@@ -3,24 +3,9 @@ import Foundation
 import RecData
 import Testing
 
-/// Chapter 1 end to end: the built `chapter-1` against its golden file, the claims its text
+/// Chapter 1 end to end (its golden file is compared in EveryChapterTests): the claims its text
 /// makes (on the quick run and on the committed full run), and its failure modes.
 @Suite struct Chapter1Tests {
-  @Test func quickRunMatchesGolden() throws {
-    try ChapterHarness.quickRun(chapter: 1) { results, out, _ in
-      try ChapterHarness.compareWithGolden(results, chapter: 1)
-      ChapterHarness.expectOutputs(
-        in: out,
-        figures: [
-          "activations", "xor-boundaries", "xor-training", "like-dislike-training",
-          "like-dislike-auc",
-        ],
-        tables: [
-          "activations", "backprop", "gradient-check", "xor", "like-dislike",
-          "logistic-regression-weights",
-        ])
-    }
-  }
 
   /// What the text claims about the math holds on any data: these sections use none.
   @Test func quickRunBacksTheTextsClaimsAboutTheMath() throws {

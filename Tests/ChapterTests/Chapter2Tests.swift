@@ -3,20 +3,10 @@ import Foundation
 import RecData
 import Testing
 
-/// Chapter 2 end to end: the built `chapter-2` against its golden file, the toy matrix's
+/// Chapter 2 end to end (its golden file is compared in EveryChapterTests): the toy matrix's
 /// exact similarities, the rank demonstration, real-data floors, and a clean failure on
 /// malformed data.
 @Suite struct Chapter2Tests {
-  @Test func quickRunMatchesGolden() throws {
-    try ChapterHarness.quickRun(chapter: 2) { results, out, _ in
-      try ChapterHarness.compareWithGolden(results, chapter: 2)
-      ChapterHarness.expectOutputs(
-        in: out,
-        figures: [
-          "jaccard-heatmap", "cosine-heatmap", "latent-space", "hr-at-k", "training-curves",
-        ])
-    }
-  }
 
   /// The seed's six Jaccard numbers, exactly (they are ratios of small integers).
   @Test func toySimilarityTableIsExact() throws {

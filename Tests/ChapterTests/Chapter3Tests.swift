@@ -3,20 +3,17 @@ import Foundation
 import RecData
 import Testing
 
-/// Chapter 3 end to end: the built `chapter-3` against its golden file, floors on the
+/// Chapter 3 end to end (its golden file is compared in EveryChapterTests): floors on the
 /// committed full run, a quick run on the real data, and its new failure mode.
 @Suite struct Chapter3Tests {
   static let models = ["GMF", "MLP", "NeuMF", "NeuMF (pretrained)"]
   /// The learned models of the comparison: Chapter 2's MF-BPR and this chapter's.
   static let learned = ["MF-BPR"] + models
 
-  @Test func quickRunMatchesGolden() throws {
-    try ChapterHarness.quickRun(chapter: 3) { results, out, run in
-      try ChapterHarness.compareWithGolden(results, chapter: 3)
+  /// The terminal shows the training curves in characters.
+  @Test func quickRunPreviewsTheTrainingCurves() throws {
+    try ChapterHarness.quickRun(chapter: 3) { _, _, run in
       #expect(run.stdout.contains("HR@10 by epoch"), "the terminal preview of the training curves")
-      ChapterHarness.expectOutputs(
-        in: out, figures: ["training-curves", "hr-at-k", "factors", "negatives", "tie-rules"],
-        tables: ["comparison", "depth", "full-ranking", "tie-rules"])
     }
   }
 

@@ -3,21 +3,14 @@ import Foundation
 import RecData
 import Testing
 
-/// Chapter 4 end to end: the built `chapter-4` against its golden file, on the real data
+/// Chapter 4 end to end (its golden file is compared in EveryChapterTests): on the real data
 /// against floors, and the committed full run's claims.
 @Suite struct Chapter4Tests {
   static let models = ["Wide", "Deep", "Wide & Deep", "Deep (Adam)", "Wide & Deep (Adam)"]
 
-  @Test func quickRunMatchesGolden() throws {
-    try ChapterHarness.quickRun(chapter: 4) { results, out, run in
-      try ChapterHarness.compareWithGolden(results, chapter: 4)
-      ChapterHarness.expectOutputs(
-        in: out,
-        figures: [
-          "training-curves", "test-auc", "weights-gender-x-genre", "weights-occupation-x-genre",
-          "l1-sparsity",
-        ])
-      // The malformed specs the chapter shows are reported, not fatal.
+  /// The malformed specs the chapter shows are reported, not fatal.
+  @Test func malformedSpecsAreReportedNotFatal() throws {
+    try ChapterHarness.quickRun(chapter: 4) { _, _, run in
       #expect(run.stdout.contains("unknown column 'genre'"))
       #expect(run.stdout.contains("crosses column 'genres' with itself"))
     }

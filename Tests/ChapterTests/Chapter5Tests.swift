@@ -3,22 +3,9 @@ import Foundation
 import RecData
 import Testing
 
-/// Chapter 5 end to end: the built `chapter-5` against its golden file, floors on the
+/// Chapter 5 end to end (its golden file is compared in EveryChapterTests): floors on the
 /// committed full run and on the real data, and clean failures.
 @Suite struct Chapter5Tests {
-  static let figures = [
-    "toy-reconstruction", "autorec-training", "autorec-capacity", "topn-training", "corruption",
-  ]
-
-  @Test func quickRunMatchesGolden() throws {
-    try ChapterHarness.quickRun(chapter: 5) { results, out, _ in
-      try ChapterHarness.compareWithGolden(results, chapter: 5)
-      ChapterHarness.expectOutputs(
-        in: out, figures: Self.figures,
-        tables: ["rating-prediction", "autorec-sweeps", "top-n", "corruption"])
-    }
-  }
-
   /// The toy example's point holds in any run: a loss on every entry pulls missing ratings
   /// towards 0, a loss on the observed entries only does not.
   @Test func maskedLossFillsMissingRatingsWithRatingsNotZeros() throws {

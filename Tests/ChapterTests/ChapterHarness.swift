@@ -13,6 +13,31 @@ enum ChapterHarness {
 
   static let goldenDirectory = packageRoot.appendingPathComponent("Tests/ChapterTests/Golden")
 
+  /// The chapters, from the folders `Chapters/NN-slug` that hold a main.swift: what every
+  /// test that runs over all chapters iterates, so a new chapter's folder is picked up.
+  static let chapters: [Int] = {
+    let folder = packageRoot.appendingPathComponent("Chapters")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.sorted().compactMap { name in
+      guard name.count > 3, name.dropFirst(2).first == "-", let number = Int(name.prefix(2)),
+        FileManager.default.fileExists(
+          atPath: folder.appendingPathComponent("\(name)/main.swift").path)
+      else { return nil }
+      return number
+    }
+  }()
+
+  /// The figures (`name.svg`) and tables (`name.md`) the committed full run of a chapter
+  /// wrote in `Figures/chapter-N`: what every run of it must write.
+  static func committedOutputs(chapter: Int) throws -> (figures: [String], tables: [String]) {
+    let folder = packageRoot.appendingPathComponent("Figures/chapter-\(chapter)")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    func names(_ suffix: String) -> [String] {
+      files.filter { $0.hasSuffix(suffix) }.map { String($0.dropLast(suffix.count)) }
+    }
+    return (names(".svg"), names(".md"))
+  }
+
   /// The real MovieLens-100K, when `make data` (or CI) put it there.
   static var realData: URL? {
     let dir = packageRoot.appendingPathComponent("Data/ml-100k")

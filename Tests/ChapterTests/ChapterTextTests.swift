@@ -83,7 +83,10 @@ let proseOnlyHeadings: Set<String> = ["Summary", "Exercises", "References", "Fur
 
 /// The checks below run over every chapter: all six must be found, or they check nothing.
 @Test func everyChapterHasItsTextAndCode() throws {
-  #expect(try ChapterText.all().map(\.number) == Array(0...5))
+  // Every chapter folder has its text and its code (ChapterText.all() reads both), and
+  // there are chapters to check: at least the six this book started with.
+  #expect(try ChapterText.all().map(\.number) == ChapterHarness.chapters)
+  #expect(ChapterHarness.chapters.count >= 6)
 }
 
 @Test func chapterHeadingsMatchMarkSectionsInOrder() throws {

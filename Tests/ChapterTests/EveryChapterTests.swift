@@ -4,11 +4,24 @@ import Testing
 
 /// What the chapter contract promises of every chapter, checked on each built binary.
 @Suite struct EveryChapterTests {
+  /// A quick run (seed 7, synthetic data) gives the golden file's results exactly, and
+  /// writes every figure (with its script) and every table the committed full run has.
+  /// A new chapter needs its golden file: `UPDATE_GOLDEN=1 make test`, then review it.
+  @Test(arguments: ChapterHarness.chapters)
+  func quickRunMatchesGoldenAndWritesEveryOutput(chapter: Int) throws {
+    let expected = try ChapterHarness.committedOutputs(chapter: chapter)
+    #expect(!expected.figures.isEmpty, "chapter-\(chapter) has no committed figures")
+    try ChapterHarness.quickRun(chapter: chapter) { results, out, _ in
+      try ChapterHarness.compareWithGolden(results, chapter: chapter)
+      ChapterHarness.expectOutputs(in: out, figures: expected.figures, tables: expected.tables)
+    }
+  }
+
   /// Deterministic on any machine: the same seed gives the same results.json, byte for
   /// byte, run again, in every kernel path this processor has (each forced with
   /// MODERNRECSYS_SIMD: on an AVX2 machine scalar, the NEON code's 4-wide and the AVX-512
   /// code's 16-wide loops too), and on one thread.
-  @Test(arguments: 0...5)
+  @Test(arguments: ChapterHarness.chapters)
   func sameSeedGivesSameResultsBytesInEveryKernelPath(chapter: Int) throws {
     func resultsBytes(_ environment: [String: String] = [:]) throws -> Data {
       try ChapterHarness.quickRun(chapter: chapter, environment: environment) { _, out, _ in
@@ -45,7 +58,7 @@ import Testing
 
   /// A --data folder that does not exist is a clear error naming the missing file and
   /// `make data`, with exit status 1 (a thrown error, not a trap) and no results.json.
-  @Test(arguments: 0...5)
+  @Test(arguments: ChapterHarness.chapters)
   func aMissingDataFolderIsAClearError(chapter: Int) throws {
     try ChapterHarness.withTemporaryDirectory("chapter-\(chapter)-missing") { out in
       let run = try ChapterHarness.run(
