@@ -97,14 +97,16 @@ let package = Package(
 
     // MARK: - Tests
 
-    .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
-    .testTarget(name: "NNTests", dependencies: ["NN", "Tensors"]),
-    .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+    /// What several test targets share (seeded random tensors, scratch folders).
+    .target(name: "TestSupport", dependencies: ["Tensors"], path: "Tests/TestSupport"),
+    .testTarget(name: "TensorsTests", dependencies: ["TestSupport", "Tensors"]),
+    .testTarget(name: "NNTests", dependencies: ["TestSupport", "NN", "Tensors"]),
+    .testTarget(name: "PlotTests", dependencies: ["TestSupport", "Plot"]),
     .testTarget(name: "RecDataTests", dependencies: ["RecData"]),
     .testTarget(name: "RecEvalTests", dependencies: ["RecEval", "RecData"]),
     .testTarget(name: "RecModelsTests", dependencies: ["RecModels", "ModernRecSys"]),
-    .testTarget(name: "BookTests", dependencies: ["Book"]),
-    .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "ModernRecSys"]),
+    .testTarget(name: "BookTests", dependencies: ["TestSupport", "Book"]),
+    .testTarget(name: "ExercisesTests", dependencies: ["TestSupport", "Exercises", "ModernRecSys"]),
     /// Runs each built chapter with `--quick` and compares its results.json with a golden file.
     .testTarget(name: "ChapterTests", dependencies: ["Book", "RecData", "Tensors"]),
   ]

@@ -1,5 +1,6 @@
 import Foundation
 import Plot
+import TestSupport
 import Testing
 
 @testable import Book
@@ -44,16 +45,6 @@ import Testing
 }
 
 // MARK: - Atomic writes
-
-/// Calls `body` with the path of a folder that does not exist yet, in the temporary
-/// directory (`modernrecsys-book-<label>-<UUID>`), and removes whatever `body` put there
-/// when it returns or throws.
-func withScratchFolder<T>(_ label: String, _ body: (URL) throws -> T) throws -> T {
-  let dir = FileManager.default.temporaryDirectory
-    .appendingPathComponent("modernrecsys-book-\(label)-\(UUID().uuidString)")
-  defer { try? FileManager.default.removeItem(at: dir) }
-  return try body(dir)
-}
 
 @Test func atomicWriteReplacesWholeFileAndLeavesNoTemporaries() throws {
   try withScratchFolder("atomic") { dir in

@@ -1,19 +1,8 @@
 import NN
+import TestSupport
 import Testing
 
 @testable import Tensors
-
-/// Random values in [low, high), fixed by `seed`.
-func random(_ shape: [Int], _ seed: UInt64, low: Float = -1, high: Float = 1) -> Tensor {
-  var rng = SeededGenerator(seed: seed)
-  return Tensor.uniform(shape, low: low, high: high, using: &rng)
-}
-
-/// A 0/1 tensor with about `fraction` ones, fixed by `seed`.
-func bits(_ shape: [Int], _ seed: UInt64, fraction: Float = 0.5) -> Tensor {
-  var rng = SeededGenerator(seed: seed)
-  return Tensor(shape: shape) { for i in $0.indices { $0[i] = rng.nextFloat() < fraction ? 1 : 0 } }
-}
 
 struct LossCase: Sendable, CustomTestStringConvertible {
   let name: String

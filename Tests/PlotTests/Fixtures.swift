@@ -4,18 +4,6 @@ import Foundation
 
 @testable import Plot
 
-/// Calls `body` with a fresh, empty folder in the temporary directory (`$TMPDIR`), named
-/// after the calling test (`modernrecsys-PlotTests-<test>-<UUID>`), and removes it with
-/// everything in it when `body` returns or throws: a test leaves nothing behind, failed or not.
-func withScratchFolder<T>(_ name: String = #function, _ body: (URL) throws -> T) throws -> T {
-  let safe = name.filter { $0.isLetter || $0.isNumber }
-  let url = FileManager.default.temporaryDirectory
-    .appendingPathComponent("modernrecsys-PlotTests-\(safe)-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  defer { try? FileManager.default.removeItem(at: url) }
-  return try body(url)
-}
-
 enum Fixtures {
   /// Two training curves on a log y axis, one dashed with markers.
   static var trainingCurves: Figure {

@@ -55,25 +55,10 @@ let autoRecRatings = [
   let model = AutoRec(inputSize: 5, hiddenSize: 3, using: &rng)
   let rows = RatingRows(ratings: autoRecRatings, userCount: 3, itemCount: 5, by: .users)
   let (r, m) = rows.batch([0, 1, 2])
-  let loss = model.loss(ratings: r, mask: m, l2: 0.1)
-  model.zeroGrad()
-  loss.backward()
-  // Perturb each weight of both layers in place and compare with the analytic gradient.
-  for parameter in [model.encoder.weight, model.decoder.weight, model.decoder.bias!] {
-    let analytic = parameter.grad!.scalars
-    for i in 0..<parameter.count {
-      let h: Float = 1e-2
-      func value(_ delta: Float) -> Double {
-        parameter.withUnsafeMutableBufferPointer { $0[i] += delta }
-        defer { parameter.withUnsafeMutableBufferPointer { $0[i] -= delta } }
-        return Double(withNoGrad { model.loss(ratings: r, mask: m, l2: 0.1) }.scalar)
-      }
-      let numeric = (value(h) - value(-h)) / Double(2 * h)
-      #expect(
-        abs(numeric - Double(analytic[i])) < 2e-2 * max(1, abs(numeric)),
-        "entry \(i): \(numeric) vs \(analytic[i])")
-    }
-  }
+  let report = checkGradients(
+    of: [model.encoder.weight, model.decoder.weight, model.decoder.bias!]
+  ) { model.loss(ratings: r, mask: m, l2: 0.1) }
+  #expect(report.passes(tolerance: 2e-2), "\(report)")
 }
 
 @Test func autoRecPredictionsAreClippedAndColdPairsGetTheDefault() {

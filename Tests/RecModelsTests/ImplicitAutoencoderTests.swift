@@ -98,21 +98,6 @@ func trainToy(_ model: some ImplicitAutoencoder, epochs: Int, seed: UInt64) -> (
   let x = Tensor([[1, 0, 1, 0, 0], [0, 1, 1, 0, 1]])
   _ = withNoGrad { vae.loss(rows: x, users: [0, 1]) }  // one update: beta = 0.5 from now on
   func loss() -> Tensor { Phase.$isTraining.withValue(false) { vae.loss(rows: x, users: [0, 1]) } }
-  let l = loss()
-  vae.zeroGrad()
-  l.backward()
-  let weight = vae.encoder.layers[1].weight
-  let analytic = weight.grad!.scalars
-  for i in 0..<weight.count {
-    let h: Float = 1e-2
-    func value(_ delta: Float) -> Double {
-      weight.withUnsafeMutableBufferPointer { $0[i] += delta }
-      defer { weight.withUnsafeMutableBufferPointer { $0[i] -= delta } }
-      return Double(withNoGrad { loss() }.scalar)
-    }
-    let numeric = (value(h) - value(-h)) / Double(2 * h)
-    #expect(
-      abs(numeric - Double(analytic[i])) < 2e-2 * max(1, abs(numeric)),
-      "entry \(i): \(numeric) vs \(analytic[i])")
-  }
+  let report = checkGradients(of: [vae.encoder.layers[1].weight], loss)
+  #expect(report.passes(tolerance: 2e-2), "\(report)")
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import Tensors
@@ -14,20 +15,6 @@ struct OpCase: Sendable, CustomTestStringConvertible {
     _ f: @escaping @Sendable ([Tensor]) -> Tensor
   ) {
     (self.name, self.inputs, self.f) = (name, inputs, f)
-  }
-}
-
-/// Random values in [low, high), fixed by `seed`.
-func random(_ shape: [Int], _ seed: UInt64, low: Float = -1, high: Float = 1) -> Tensor {
-  var rng = SeededGenerator(seed: seed)
-  return Tensor.uniform(shape, low: low, high: high, using: &rng)
-}
-
-/// Random values whose magnitude is at least 0.2, so ReLU and max are away from their kinks.
-func awayFromZero(_ shape: [Int], _ seed: UInt64) -> Tensor {
-  var rng = SeededGenerator(seed: seed)
-  return Tensor(shape: shape) { out in
-    for i in out.indices { out[i] = rng.uniform(0.2, 1.5) * (rng.nextFloat() < 0.5 ? -1 : 1) }
   }
 }
 
