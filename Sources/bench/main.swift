@@ -1,20 +1,19 @@
-// bench: how fast the engine is. `make bench` (or `.build/release/bench [--json PATH]`)
-// prints a table and the same numbers as JSON. Each benchmark is a function returning
-// rows; add a new one to `benchmarks` at the bottom.
+// bench: how fast the engine is. `make bench` (or `.build/release/bench --help`) prints a
+// table and the same numbers as JSON. Each benchmark is a function returning rows; add a
+// new one to `benchmarks` at the bottom.
 //
-//   matmul     GFLOP/s of C = A B at n = 256, 512, 1024: the engine (BLAS), the reference
-//              triple loop (small n only), and numpy when python3 has it
-//   neumf      one NeuMF training step (batch 256): forward, BCE with logits, backward, Adam;
-//              wall-clock and thread CPU time (the latter ignores time the thread waited for
-//              a core on a busy machine), the median of the quietest 500 steps, the tensor
-//              buffers allocated and the page faults taken per step
-//   autorec    one AutoRec training step (a batch of 64 item rows over 943 users): masked
-//              MSE, backward, Adam
+//   matmul     the engine's product against OpenBLAS (in the same process, alternating) at
+//              512, 1024 and the book's shapes; the engine's paths on one thread; numpy
+//   neumf      one NeuMF training step (RecModels.NeuMF, batch 256, through fit): forward,
+//              BCE with logits, backward, Adam; wall-clock and thread CPU time, the median of
+//              the quietest 500 steps, buffers and page faults per step; with OpenBLAS too
+//   autorec    one AutoRec training step (a batch of 64 item rows over 943 users)
 //   data       loading MovieLens-100K (Data/ml-100k) and building one training epoch
 //              (4 sampled negatives per positive); skipped when the data is absent
 //   neumf-epoch    a whole NeuMF epoch as Chapter 3 runs it (NeuMFEpoch.swift)
-//   autorec-epoch  a whole I-AutoRec epoch as Chapter 5 runs it (AutoRecEpoch.swift)
+//   autorec-epoch  a whole I-AutoRec epoch as Chapter 5 runs it, with OpenBLAS too
 
+import ArgumentParser
 import Foundation
 import NN
 import RecData
@@ -282,91 +281,6 @@ final class NeuMFStep {
   }
 }
 
-/// NeuMF (He et al., 2017) at MovieLens-100K size: GMF and MLP embeddings, the tower
-/// 64 -> 32 -> 16 -> 8, and the fusion layer [gmf(8), mlp(8)] -> 1 logit.
-final class NeuMFBench {
-  let gmfUser, gmfItem, mlpUser, mlpItem: Embedding
-  let tower: MLP
-  let output: Linear
-  let optimizer: Adam
-
-  init(users: Int, items: Int, using rng: inout SeededGenerator) {
-    gmfUser = Embedding(users, 8, using: &rng)
-    gmfItem = Embedding(items, 8, using: &rng)
-    mlpUser = Embedding(users, 32, using: &rng)
-    mlpItem = Embedding(items, 32, using: &rng)
-    tower = MLP(sizes: [64, 32, 16, 8], activation: .relu, finalActivation: .relu, using: &rng)
-    output = Linear(16, 1, using: &rng)
-    let parameters =
-      [gmfUser.table, gmfItem.table, mlpUser.table, mlpItem.table] + tower.parameters
-      + output.parameters
-    optimizer = Adam(parameters, learningRate: 0.001)
-  }
-
-  /// Nanoseconds spent in forward, backward and the optimiser, one entry per step.
-  var phases: [[Double]] = [[], [], []]
-
-  func step(users: [Int], items: [Int], labels: Tensor) -> Float {
-    let t0 = now()
-    let gmf = gmfUser(users) * gmfItem(items)
-    let mlp = tower(Tensor.concatenate([mlpUser(users), mlpItem(items)]))
-    let logits = output(Tensor.concatenate([gmf, mlp]))
-    let loss = binaryCrossEntropyWithLogits(logits, labels)
-    let t1 = now()
-    optimizer.zeroGrad()
-    loss.backward()
-    let t2 = now()
-    optimizer.step()
-    let t3 = now()
-    phases[0].append(Double(t1 - t0))
-    phases[1].append(Double(t2 - t1))
-    phases[2].append(Double(t3 - t2))
-    return loss.scalar
-  }
-}
-
-/// The step of `NeuMFStep` (RecModels.NeuMF through `fit`) against the hand-written copy
-/// the bench timed before, in alternating blocks on the same batches.
-func benchNeuMFAgainstTheCopy() -> [Row] {
-  var rng = SeededGenerator(seed: 2)
-  let model = NeuMFStep(users: 943, items: 1682, using: &rng)
-  var copyRng = SeededGenerator(seed: 2)
-  let copy = NeuMFBench(users: 943, items: 1682, using: &copyRng)
-  let batches = (0..<64).map { _ in
-    (
-      (0..<256).map { _ in rng.int(below: 943) }, (0..<256).map { _ in rng.int(below: 1682) },
-      Tensor((0..<256).map { _ in Float(rng.int(below: 2)) }, shape: [256, 1])
-    )
-  }
-  var library: [Double] = []
-  var handWritten: [Double] = []
-  for block in 0..<16 {
-    settle()
-    for k in 0..<300 {
-      let (u, i, y) = batches[k % batches.count]
-      let t0 = now()
-      if block % 2 == 0 {
-        _ = model.step(users: u, items: i, labels: y)
-      } else {
-        _ = copy.step(users: u, items: i, labels: y)
-      }
-      let t = Double(now() - t0) * 1e-3
-      if k >= 50 { block % 2 == 0 ? library.append(t) : handWritten.append(t) }
-    }
-  }
-  return [
-    Row(
-      benchmark: "neumf-copy", name: "RecModels.NeuMF through fit", value: median(library),
-      unit: "µs", note: "median step, alternating blocks"),
-    Row(
-      benchmark: "neumf-copy", name: "the hand-written copy", value: median(handWritten),
-      unit: "µs"),
-    Row(
-      benchmark: "neumf-copy", name: "copy / library", value: median(handWritten) / median(library),
-      unit: "ratio", note: ">= 1: the library's model is no slower"),
-  ]
-}
-
 func benchNeuMF() -> [Row] {
   var rng = SeededGenerator(seed: 2)
   let model = NeuMFStep(users: 943, items: 1682, using: &rng)
@@ -544,85 +458,108 @@ func benchData() -> [Row] {
 
 // MARK: - Main
 
-let benchmarks: [(name: String, run: () -> [Row])] = [
+nonisolated(unsafe) let benchmarks: [(name: String, run: () -> [Row])] = [
   ("matmul", benchMatmul),
   ("neumf", benchNeuMF),
-  ("neumf-copy", benchNeuMFAgainstTheCopy),
   ("autorec", benchAutoRec),
   ("data", benchData),
   ("neumf-epoch", benchNeuMFEpoch),
   ("autorec-epoch", benchAutoRecEpoch),
 ]
 
-var jsonPath: String?
+/// How many NeuMF steps `neumf` times (`--steps`).
 nonisolated(unsafe) var neumfSteps = 4000
-var only: Set<String>?
-var arguments = CommandLine.arguments.dropFirst().makeIterator()
-while let a = arguments.next() {
-  switch a {
-  case "--json": jsonPath = arguments.next()
-  case "--steps": neumfSteps = max(1, Int(arguments.next() ?? "") ?? 4000)
-  case "--only": only = Set((arguments.next() ?? "").split(separator: ",").map(String.init))
-  case "--help", "-h":
-    print(
-      "usage: bench [--json PATH] [--only \(benchmarks.map(\.name).joined(separator: ","))]"
-        + " [--steps N (NeuMF, 4000)]")
-    exit(0)
-  default:
-    FileHandle.standardError.write("bench: unknown argument \(a)\n".data(using: .utf8)!)
-    exit(2)
+
+/// The command line.
+struct Bench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench",
+    abstract: "How fast the engine is, on this book's workloads.",
+    discussion: """
+      Prints a table, then the same numbers as JSON. Benchmarks: \
+      \(benchmarks.map(\.name).joined(separator: ", ")).
+      """)
+
+  @Option(help: ArgumentHelp("Also write the JSON to this file.", valueName: "path"))
+  var json: String?
+
+  @Option(help: "Only these benchmarks, comma-separated.")
+  var only: String?
+
+  @Option(help: "NeuMF steps timed (and as many with OpenBLAS's product).")
+  var steps = 4000
+
+  func validate() throws {
+    guard steps > 0 else { throw ValidationError("--steps must be positive, got \(steps)") }
+    let known = Set(benchmarks.map(\.name))
+    for name in selected where !known.contains(name) {
+      throw ValidationError(
+        "no benchmark '\(name)'; there are: \(benchmarks.map(\.name).joined(separator: ", "))")
+    }
+  }
+
+  var selected: [String] {
+    only.map { $0.split(separator: ",").map(String.init) } ?? benchmarks.map(\.name)
+  }
+
+  func run() throws {
+    neumfSteps = steps
+    try report(benchmarks.filter { selected.contains($0.name) }, jsonPath: json)
   }
 }
 
-let context: [String: String] = [
-  "OPENBLAS_CORETYPE": environment("OPENBLAS_CORETYPE"),
-  "OPENBLAS_NUM_THREADS": environment("OPENBLAS_NUM_THREADS"),
-  "MODERNRECSYS_SIMD": environment("MODERNRECSYS_SIMD"),
-  "kernels": "\(KernelPath.active) (\(KernelPath.active.width) floats)",
-  "threads": "\(MatrixKernels.threadCount)",
-  "openblas": openBLASDescription,
-  "cores": "\(ProcessInfo.processInfo.activeProcessorCount)",
-]
-print(
-  "bench: "
-    + context.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "  "))
-
-var allRows: [Row] = []
-for b in benchmarks where only?.contains(b.name) ?? true {
-  allRows += b.run()
-}
-
-// The table.
-let nameWidth = max(28, allRows.map { $0.name.count }.max() ?? 0)
-let benchmarkWidth = max(9, allRows.map { $0.benchmark.count }.max() ?? 0) + 1
-print(
-  "\n" + "benchmark".padding(toLength: benchmarkWidth, withPad: " ", startingAt: 0)
-    + "name".padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0) + "value")
-for r in allRows {
-  let value = r.value.isNaN ? "-" : String(format: r.unit == "ratio" ? "%.2f" : "%.1f", r.value)
+/// Runs `chosen`, prints the table and the JSON, and writes the JSON to `jsonPath`.
+func report(_ chosen: [(name: String, run: () -> [Row])], jsonPath: String?) throws {
+  let context: [String: String] = [
+    "OPENBLAS_CORETYPE": environment("OPENBLAS_CORETYPE"),
+    "OPENBLAS_NUM_THREADS": environment("OPENBLAS_NUM_THREADS"),
+    "MODERNRECSYS_SIMD": environment("MODERNRECSYS_SIMD"),
+    "kernels": "\(KernelPath.active) (\(KernelPath.active.width) floats)",
+    "threads": "\(MatrixKernels.threadCount)",
+    "openblas": openBLASDescription,
+    "cores": "\(ProcessInfo.processInfo.activeProcessorCount)",
+  ]
   print(
-    r.benchmark.padding(toLength: benchmarkWidth, withPad: " ", startingAt: 0)
-      + r.name.padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0)
-      + "\(value) \(r.unit)" + (r.note.isEmpty ? "" : "   (\(r.note))"))
-}
+    "bench: "
+      + context.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "  "))
 
-// The JSON.
-let json: [String: Any] = [
-  "context": context,
-  "results": allRows.map {
-    [
-      "benchmark": $0.benchmark, "name": $0.name,
-      "value": $0.value.isNaN ? NSNull() : $0.value as Any, "unit": $0.unit, "note": $0.note,
-    ]
-  },
-]
-let data = try! JSONSerialization.data(
-  withJSONObject: json, options: [.prettyPrinted, .sortedKeys])
-print("\n" + String(decoding: data, as: UTF8.self))
-if let jsonPath {
-  do { try data.write(to: URL(fileURLWithPath: jsonPath)) } catch {
-    FileHandle.standardError.write(
-      "bench: cannot write \(jsonPath): \(error)\n".data(using: .utf8)!)
-    exit(1)
+  var allRows: [Row] = []
+  for b in chosen {
+    allRows += b.run()
+  }
+
+  // The table.
+  let nameWidth = max(28, allRows.map { $0.name.count }.max() ?? 0)
+  let benchmarkWidth = max(9, allRows.map { $0.benchmark.count }.max() ?? 0) + 1
+  print(
+    "\n" + "benchmark".padding(toLength: benchmarkWidth, withPad: " ", startingAt: 0)
+      + "name".padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0) + "value")
+  for r in allRows {
+    let value = r.value.isNaN ? "-" : String(format: r.unit == "ratio" ? "%.2f" : "%.1f", r.value)
+    print(
+      r.benchmark.padding(toLength: benchmarkWidth, withPad: " ", startingAt: 0)
+        + r.name.padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0)
+        + "\(value) \(r.unit)" + (r.note.isEmpty ? "" : "   (\(r.note))"))
+  }
+
+  // The JSON.
+  let json: [String: Any] = [
+    "context": context,
+    "results": allRows.map {
+      [
+        "benchmark": $0.benchmark, "name": $0.name,
+        "value": $0.value.isNaN ? NSNull() : $0.value as Any, "unit": $0.unit, "note": $0.note,
+      ]
+    },
+  ]
+  let data = try! JSONSerialization.data(
+    withJSONObject: json, options: [.prettyPrinted, .sortedKeys])
+  print("\n" + String(decoding: data, as: UTF8.self))
+  if let jsonPath {
+    do { try data.write(to: URL(fileURLWithPath: jsonPath)) } catch {
+      throw ValidationError("cannot write \(jsonPath): \(error.localizedDescription)")
+    }
   }
 }
+
+Bench.main()
