@@ -16,7 +16,7 @@ import Tensors
 #endif
 
 /// The exercises of Chapter 3, as static functions and types the tests call.
-public enum Chapter3 {
+public enum Chapter3Exercises {
   // MARK: - Exercise 3.1: the pointwise log loss
 
   /// Exercise 3.1: the mean binary cross-entropy of sigmoid(logits) against 0/1 labels,

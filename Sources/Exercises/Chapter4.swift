@@ -8,7 +8,7 @@ import RecModels
 import Tensors
 
 /// The chapter's exercises, by number.
-public enum Chapter4 {
+public enum Chapter4Exercises {
   // MARK: - Exercise 4.1: bucket an age by binary search
 
   /// The bucket of `x` for sorted `boundaries`: the number of boundaries `<= x`, found by

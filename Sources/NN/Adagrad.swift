@@ -25,7 +25,7 @@ public final class Adagrad: Optimizer {
     self.parameters = parameters
     self.learningRate = learningRate
     self.epsilon = epsilon
-    self.sumOfSquares = zeroState(like: parameters, filledWith: initialAccumulator)
+    self.sumOfSquares = stateBuffers(like: parameters, initialValue: initialAccumulator)
   }
 
   public func step() {

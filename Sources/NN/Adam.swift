@@ -46,8 +46,8 @@ public final class Adam: Optimizer {
     (self.beta1, self.beta2, self.epsilon) = (beta1, beta2, epsilon)
     self.weightDecay = weightDecay
     self.decoupledWeightDecay = decoupledWeightDecay
-    firstMoment = zeroState(like: parameters)
-    secondMoment = zeroState(like: parameters)
+    firstMoment = stateBuffers(like: parameters)
+    secondMoment = stateBuffers(like: parameters)
   }
 
   public func step() {

@@ -29,8 +29,8 @@ public final class FTRL: Optimizer {
   ) {
     self.parameters = parameters
     (self.alpha, self.beta, self.l1, self.l2) = (alpha, beta, l1, l2)
-    z = zeroState(like: parameters)
-    n = zeroState(like: parameters)
+    z = stateBuffers(like: parameters)
+    n = stateBuffers(like: parameters)
   }
 
   public func step() {

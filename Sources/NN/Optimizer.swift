@@ -30,9 +30,9 @@ func forEachParameterWithGrad(
   }
 }
 
-/// One state buffer per parameter (zeros unless `value` is given), for the optimisers' running averages. They are
-/// tensors (outside any graph) so they live where parameters and gradients live (see
-/// `allocateFloats`).
-func zeroState(like parameters: [Tensor], filledWith value: Float = 0) -> [Tensor] {
-  parameters.map { Tensor(shape: $0.shape, repeating: value) }
+/// One state buffer per parameter, each element `initialValue` (0 unless given), for the
+/// optimisers' running sums and averages. They are tensors (outside any graph) so they live
+/// where parameters and gradients live (see `allocateFloats`).
+func stateBuffers(like parameters: [Tensor], initialValue: Float = 0) -> [Tensor] {
+  parameters.map { Tensor(shape: $0.shape, repeating: initialValue) }
 }

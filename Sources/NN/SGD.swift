@@ -28,7 +28,7 @@ public final class SGD: Optimizer {
     self.learningRate = learningRate
     self.momentum = momentum
     self.weightDecay = weightDecay
-    self.velocity = zeroState(like: parameters)
+    self.velocity = stateBuffers(like: parameters)
   }
 
   public func step() {

@@ -26,14 +26,14 @@ public struct Chart: Sendable, Equatable {
   /// Light grid lines at the major tics.
   public var grid: Bool
   /// What is drawn, first layer at the back.
-  public var layers: [Layer]
+  public var layers: [ChartLayer]
   /// Raw gnuplot commands, sent just before this chart's `plot` command (an escape hatch:
   /// anything gnuplot rejects makes rendering throw `PlotError.gnuplotFailed`).
   public var extraCommands: [String]
 
   /// A chart with the given layers; every other setting has its default.
   public init(
-    title: String? = nil, xLabel: String? = nil, yLabel: String? = nil, layers: [Layer] = []
+    title: String? = nil, xLabel: String? = nil, yLabel: String? = nil, layers: [ChartLayer] = []
   ) {
     self.title = title
     self.xLabel = xLabel
@@ -99,10 +99,10 @@ public struct Chart: Sendable, Equatable {
   }
 }
 
-// MARK: - Layer
+// MARK: - Chart layers
 
 /// One thing drawn on a chart.
-public enum Layer: Sendable, Equatable {
+public enum ChartLayer: Sendable, Equatable {
   /// A curve through points.
   case line(LineSeries)
   /// Points, optionally labelled.
@@ -154,7 +154,7 @@ public enum LegendPosition: Sendable, Equatable {
   case hidden
 }
 
-extension Layer {
+extension ChartLayer {
   /// The x values of lines and points (for log-axis tics).
   var xValues: [Double] {
     switch self {
