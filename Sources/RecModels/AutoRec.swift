@@ -150,18 +150,30 @@ extension AutoRec {
     on rows: RatingRows, optimizer: Optimizer, batchSize: Int, l2: Float,
     using rng: inout SeededGenerator, progress: ((Double) -> Void)? = nil
   ) -> Double {
-    var order = (0..<rows.rowCount).filter { rows.rowCounts[$0] > 0 }
-    rng.shuffle(&order)
+    let batches = epochBatches(rows, batchSize: batchSize, using: &rng)
     return fit(
-      epochs: 1, optimizers: [optimizer], batches: { _ in miniBatches(order, size: batchSize) },
-      loss: { batch in
-        let (ratings, mask) = rows.batch(batch)
-        return self.loss(ratings: ratings, mask: mask, l2: l2)
-      },
+      epochs: 1, optimizers: [optimizer], batches: { _ in batches },
+      loss: { self.loss(rows, batch: $0, l2: l2) },
       onEvent: { event in
         if case .batch(_, _, _, let loss, _) = event { progress?(Double(loss)) }
       }
     )[0].loss.zeroIfNaN
+  }
+
+  /// One epoch's mini-batches: the rows that have at least one rating, shuffled, cut into
+  /// batches of `batchSize` row numbers.
+  public func epochBatches(_ rows: RatingRows, batchSize: Int, using rng: inout SeededGenerator)
+    -> [[Int]]
+  {
+    var order = (0..<rows.rowCount).filter { rows.rowCounts[$0] > 0 }
+    rng.shuffle(&order)
+    return miniBatches(order, size: batchSize)
+  }
+
+  /// The masked loss of the rows `batch` (with the L2 penalty `l2`), with its graph.
+  public func loss(_ rows: RatingRows, batch: [Int], l2: Float) -> Tensor {
+    let (ratings, mask) = rows.batch(batch)
+    return loss(ratings: ratings, mask: mask, l2: l2)
   }
 
   /// Every row's reconstruction, row-major (rows.rowCount x rows.columnCount), computed in

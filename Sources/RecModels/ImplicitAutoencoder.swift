@@ -65,15 +65,29 @@ extension ImplicitAutoencoder {
     on train: InteractionMatrix, optimizer: Optimizer, batchSize: Int,
     using rng: inout SeededGenerator, progress: ((Double) -> Void)? = nil
   ) -> Double {
-    var users = (0..<train.userCount).filter { train.degree(ofUser: $0) > 0 }
-    rng.shuffle(&users)
+    let batches = epochBatches(train, batchSize: batchSize, using: &rng)
     return fit(
-      epochs: 1, optimizers: [optimizer], batches: { _ in miniBatches(users, size: batchSize) },
-      loss: { batch in self.loss(rows: train.denseRows(users: batch), users: batch) },
+      epochs: 1, optimizers: [optimizer], batches: { _ in batches },
+      loss: { self.loss(train, users: $0) },
       onEvent: { event in
         if case .batch(_, _, _, let loss, _) = event { progress?(Double(loss)) }
       }
     )[0].loss.zeroIfNaN
+  }
+
+  /// One epoch's mini-batches: the users with at least one training item, shuffled, cut
+  /// into batches of `batchSize` user numbers.
+  public func epochBatches(
+    _ train: InteractionMatrix, batchSize: Int, using rng: inout SeededGenerator
+  ) -> [[Int]] {
+    var users = (0..<train.userCount).filter { train.degree(ofUser: $0) > 0 }
+    rng.shuffle(&users)
+    return miniBatches(users, size: batchSize)
+  }
+
+  /// The loss of the users `batch`, from their training rows, with its graph.
+  public func loss(_ train: InteractionMatrix, users batch: [Int]) -> Tensor {
+    loss(rows: train.denseRows(users: batch), users: batch)
   }
 
   /// Every user's scores for every item, row-major (userCount x itemCount), from their

@@ -88,28 +88,50 @@ extension MatrixFactorization {
     using rng: inout SeededGenerator,
     afterBatch: ((_ done: Int, _ total: Int, _ meanLoss: Double) -> Void)? = nil
   ) -> Double {
-    let sampler = sampler ?? NegativeSampler(excluding: train)
-    func report(_ event: FitEvent) {
-      if case .batch(_, let done, let total, _, let meanLoss) = event {
-        afterBatch?(done, total, meanLoss)
+    let batches = epochBatches(
+      on: train, objective: objective, sampler: sampler ?? NegativeSampler(excluding: train),
+      batchSize: batchSize, using: &rng)
+    return fit(
+      epochs: 1, optimizers: [optimizer], batches: { _ in batches },
+      loss: { self.loss($0, l2: l2) },
+      onEvent: { event in
+        if case .batch(_, let done, let total, _, let meanLoss) = event {
+          afterBatch?(done, total, meanLoss)
+        }
       }
-    }
-    let history: [EpochRecord]
+    )[0].loss.zeroIfNaN
+  }
+
+  /// One epoch's mini-batches for `objective`: every positive of `train` with fresh
+  /// negatives from `sampler` (one per positive for BPR's pairs), shuffled.
+  public func epochBatches(
+    on train: InteractionMatrix, objective: ImplicitObjective, sampler: NegativeSampler,
+    batchSize: Int = 256, using rng: inout SeededGenerator
+  ) -> [MFBatch] {
     switch objective {
     case .bpr:
-      let batches = PairwiseInstances.epoch(positives: train, sampler: sampler, using: &rng)
-        .batches(size: batchSize)
-      history = fit(
-        epochs: 1, optimizers: [optimizer], batches: { _ in batches },
-        loss: { self.bprLoss($0, l2: l2) }, onEvent: report)
+      return PairwiseInstances.epoch(positives: train, sampler: sampler, using: &rng)
+        .batches(size: batchSize).map(MFBatch.pairs)
     case .logLoss(let negatives):
-      let batches = TrainingInstances.epoch(
+      return TrainingInstances.epoch(
         positives: train, sampler: sampler, negativesPerPositive: negatives, using: &rng
-      ).batches(size: batchSize)
-      history = fit(
-        epochs: 1, optimizers: [optimizer], batches: { _ in batches },
-        loss: { self.logLoss($0, l2: l2) }, onEvent: report)
+      ).batches(size: batchSize).map(MFBatch.labelled)
     }
-    return history[0].loss.zeroIfNaN
   }
+
+  /// The loss of a mini-batch of either kind: BPR's on pairs, the log loss on labelled
+  /// pairs, each with the L2 penalty `l2`.
+  public func loss(_ batch: MFBatch, l2: Float = 0) -> Tensor {
+    switch batch {
+    case .pairs(let pairs): bprLoss(pairs, l2: l2)
+    case .labelled(let labelled): logLoss(labelled, l2: l2)
+    }
+  }
+}
+
+/// A mini-batch for matrix factorisation: (user, positive, negative) triples for BPR, or
+/// labelled pairs for the log loss.
+public enum MFBatch: Sendable {
+  case pairs(PairwiseInstances)
+  case labelled(MiniBatch)
 }
