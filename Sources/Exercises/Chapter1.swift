@@ -26,7 +26,7 @@ extension Chapter1Exercises {
   /// y = log(1 + e^x) = max(x, 0) + log(1 + e^-|x|)     (finite for every x)
   /// dy/dx = sigmoid(x) = 1 / (1 + e^-x)
   /// ```
-  public static func softplus(_ x: Tensor) -> Tensor {
+  public static func softplus(_ x: Tensor) throws -> Tensor {
     // BEGIN SOLUTION
     let values = x.scalars
     let out = Tensor(shape: x.shape) { y in
@@ -42,6 +42,7 @@ extension Chapter1Exercises {
       }
     }
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 1.1")
   }
 }
 
@@ -54,7 +55,7 @@ extension Chapter1Exercises {
   /// y = x                  if x > 0       dy/dx = 1
   /// y = alpha (e^x - 1)    otherwise      dy/dx = alpha e^x = y + alpha
   /// ```
-  public static func elu(_ x: Tensor, alpha: Float = 1) -> Tensor {
+  public static func elu(_ x: Tensor, alpha: Float = 1) throws -> Tensor {
     // BEGIN SOLUTION
     let values = x.scalars
     let out = Tensor(shape: x.shape) { y in
@@ -66,6 +67,7 @@ extension Chapter1Exercises {
       }
     }
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 1.2")
   }
 }
 
@@ -99,7 +101,7 @@ extension Chapter1Exercises {
   ///   b2 (outputs), targets (batch, outputs)
   public static func reluNetworkGradients(
     x: Tensor, w1: Tensor, b1: Tensor, w2: Tensor, b2: Tensor, targets: Tensor
-  ) -> NetworkGradients {
+  ) throws -> NetworkGradients {
     // BEGIN SOLUTION
     withNoGrad {
       let z = x.matmul(w1) + b1
@@ -115,6 +117,7 @@ extension Chapter1Exercises {
       return NetworkGradients(w1: dw1, b1: db1, w2: dw2, b2: db2)
     }
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 1.3")
   }
 }
 
@@ -155,7 +158,7 @@ extension Chapter1Exercises {
   /// (`xorData(count: 400, seed: seed + 1)`).
   public static func xorTestAccuracy(
     hiddenSizes: [Int], activation: Activation = .tanh, steps: Int = 300, seed: UInt64 = 1
-  ) -> Double {
+  ) throws -> Double {
     // BEGIN SOLUTION
     let train = xorData(count: 200, seed: seed)
     let test = xorData(count: 400, seed: seed + 1)
@@ -169,18 +172,22 @@ extension Chapter1Exercises {
     }
     return accuracy(logits: evaluating { model(test.points) }, labels: test.labels)
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 1.4")
   }
 
   /// The test accuracy of every (depth, width): `result[d][w]` for `depths[d]` hidden layers
   /// of `widths[w]` units each (depth 0 is logistic regression, whatever the width).
-  public static func widthDepthStudy(widths: [Int], depths: [Int], seed: UInt64 = 1) -> [[Double]] {
+  public static func widthDepthStudy(widths: [Int], depths: [Int], seed: UInt64 = 1) throws
+    -> [[Double]]
+  {
     // BEGIN SOLUTION
-    depths.map { depth in
-      widths.map { width in
-        xorTestAccuracy(hiddenSizes: Array(repeating: width, count: depth), seed: seed)
+    try depths.map { depth in
+      try widths.map { width in
+        try xorTestAccuracy(hiddenSizes: Array(repeating: width, count: depth), seed: seed)
       }
     }
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 1.4")
   }
 }
 
@@ -192,7 +199,7 @@ extension Chapter1Exercises {
   /// 2-16-1 with tanh whose initial weights are drawn from `SeededGenerator(seed: seed)`,
   /// the same for every rate. `result[r][s]` is the loss computed at step `s`, before
   /// that step's update. A loss that is not finite stays in the curve as it is.
-  public static func learningRateSweep(rates: [Float], steps: Int = 200, seed: UInt64 = 1)
+  public static func learningRateSweep(rates: [Float], steps: Int = 200, seed: UInt64 = 1) throws
     -> [[Double]]
   {
     // BEGIN SOLUTION
@@ -212,6 +219,7 @@ extension Chapter1Exercises {
       return losses
     }
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 1.5")
   }
 }
 
@@ -225,6 +233,7 @@ extension Chapter1Exercises {
   /// With `constant` given, every weight of both layers starts at that value (biases at 0);
   /// with `nil`, the layers keep their random initial weights (`SeededGenerator(seed: seed)`).
   public static func firstLayerAfterTraining(constant: Float?, steps: Int = 200, seed: UInt64 = 1)
+    throws
     -> Tensor
   {
     // BEGIN SOLUTION
@@ -244,5 +253,6 @@ extension Chapter1Exercises {
     }
     return model.layers[0].weight.copy()
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 1.6")
   }
 }

@@ -22,7 +22,7 @@ public enum Chapter2Exercises {
   /// ```
   ///
   /// Walk both lists at once (they are sorted): O(|a| + |b|), no sets needed.
-  public static func jaccard(_ a: [Int], _ b: [Int]) -> Double {
+  public static func jaccard(_ a: [Int], _ b: [Int]) throws -> Double {
     // BEGIN SOLUTION
     var i = 0
     var j = 0
@@ -41,6 +41,7 @@ public enum Chapter2Exercises {
     let union = a.count + b.count - shared
     return union == 0 ? 0 : Double(shared) / Double(union)
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 2.1")
   }
 
   // MARK: - Exercise 2.2: user-based nearest neighbours
@@ -56,7 +57,7 @@ public enum Chapter2Exercises {
   /// - Shape: items (n) -> scores (n)
   public static func userKNNScores(
     train: InteractionMatrix, user: Int, items: [Int], neighbours: Int
-  ) -> [Float] {
+  ) throws -> [Float] {
     // BEGIN SOLUTION
     let others = (0..<train.userCount).filter { $0 != user }
     let similarity = others.map { train.jaccard(user: user, $0) }
@@ -72,6 +73,7 @@ public enum Chapter2Exercises {
     }
     return scores
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 2.2")
   }
 
   // MARK: - Exercise 2.3: NDCG@K from a ranked list
@@ -84,7 +86,7 @@ public enum Chapter2Exercises {
   /// IDCG@K = sum over r = 1 ... min(K, |relevant|) of 1 / log2(r + 1)
   /// NDCG@K = DCG@K / IDCG@K             (0 when there is nothing relevant)
   /// ```
-  public static func ndcg(ranked: [Int], relevant: Set<Int>, k: Int) -> Double {
+  public static func ndcg(ranked: [Int], relevant: Set<Int>, k: Int) throws -> Double {
     // BEGIN SOLUTION
     guard !relevant.isEmpty else { return 0 }
     var dcg = 0.0
@@ -95,6 +97,7 @@ public enum Chapter2Exercises {
     for r in 1...min(k, relevant.count) { ideal += 1 / log2(Double(r) + 1) }
     return dcg / ideal
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 2.3")
   }
 
   // MARK: - Exercise 2.4: what the sampled protocol sees of a full rank
@@ -113,7 +116,7 @@ public enum Chapter2Exercises {
   /// (Krichene & Rendle, 2020: a sampled metric estimates this expectation, not the full metric.)
   public static func sampledHitProbability(
     fullRank: Int, candidateCount: Int, negatives: Int, k: Int
-  ) -> Double {
+  ) throws -> Double {
     // BEGIN SOLUTION
     let above = fullRank - 1
     let below = candidateCount - fullRank
@@ -129,6 +132,7 @@ public enum Chapter2Exercises {
     }
     return min(p, 1)
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 2.4")
   }
 
   // MARK: - Exercise 2.5: leave-one-out with a stated tie rule
@@ -136,7 +140,7 @@ public enum Chapter2Exercises {
   /// The index (into `ratings`) of the rating leave-one-out holds out for `user`: the latest
   /// timestamp, and among ratings tied at that second the one with the HIGHEST item index
   /// (`TieRule.highestItemID`). Nil when the user has fewer than two ratings.
-  public static func heldOutIndex(_ ratings: [Rating], user: Int) -> Int? {
+  public static func heldOutIndex(_ ratings: [Rating], user: Int) throws -> Int? {
     // BEGIN SOLUTION
     var best: Int? = nil
     var count = 0
@@ -155,5 +159,6 @@ public enum Chapter2Exercises {
     }
     return count >= 2 ? best : nil
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 2.5")
   }
 }

@@ -25,7 +25,7 @@ public enum Chapter3Exercises {
   /// ```
   /// L = -(1/n) sum_i  y_i log sigmoid(x_i) + (1 - y_i) log(1 - sigmoid(x_i))
   /// ```
-  public static func logLoss(logits: [Float], labels: [Float]) -> Double {
+  public static func logLoss(logits: [Float], labels: [Float]) throws -> Double {
     ensure(logits.count == labels.count && !logits.isEmpty, "logLoss: sizes differ or empty")
     // BEGIN SOLUTION
     var sum = 0.0
@@ -37,6 +37,7 @@ public enum Chapter3Exercises {
     }
     return sum / Double(logits.count)
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 3.1")
   }
 
   // MARK: - Exercise 3.2: the tower
@@ -44,12 +45,13 @@ public enum Chapter3Exercises {
   /// Exercise 3.2: the widths of NCF's MLP tower from the concatenated embeddings to the
   /// last layer, halving at each of `hiddenLayers` layers and ending at `factors`:
   /// `(8, 3) -> [64, 32, 16, 8]`, `(8, 0) -> [8]`.
-  public static func towerSizes(factors: Int, hiddenLayers: Int) -> [Int] {
+  public static func towerSizes(factors: Int, hiddenLayers: Int) throws -> [Int] {
     // BEGIN SOLUTION
     var sizes = [factors]
     for _ in 0..<hiddenLayers { sizes.insert(2 * sizes[0], at: 0) }
     return sizes
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 3.2")
   }
 
   // MARK: - Exercise 3.3: NeuMF's pretrained output layer
@@ -58,11 +60,12 @@ public enum Chapter3Exercises {
   /// times alpha, then the MLP's times (1 - alpha); the bias the same mix of the two biases.
   public static func pretrainedOutput(
     gmfWeights: [Float], gmfBias: Float, mlpWeights: [Float], mlpBias: Float, alpha: Float
-  ) -> (weights: [Float], bias: Float) {
+  ) throws -> (weights: [Float], bias: Float) {
     // BEGIN SOLUTION
     let weights = gmfWeights.map { alpha * $0 } + mlpWeights.map { (1 - alpha) * $0 }
     return (weights, alpha * gmfBias + (1 - alpha) * mlpBias)
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 3.3")
   }
 
   // MARK: - Exercise 3.4: a dot product with biases
@@ -104,6 +107,7 @@ public enum Chapter3Exercises {
       let dot = (userEmbedding(users) * itemEmbedding(items)).sum(axis: 1, keepDims: true)
       return dot + userBias.gatherRows(users) + itemBias.gatherRows(items)
       // END SOLUTION
+      // STUB: return notAttempted("Exercise 3.4", placeholder: Tensor.zeros([users.count, 1]))
     }
 
     /// `user.table`, `item.table`, `userBias`, `itemBias`.
@@ -118,7 +122,7 @@ public enum Chapter3Exercises {
 
   /// Exercise 3.5: how many users rated two or more items at the timestamp of their latest
   /// rating (the users for whom leave-one-out needs a tie rule).
-  public static func usersWithTiedLatestRatings(_ ratings: [Rating], userCount: Int) -> Int {
+  public static func usersWithTiedLatestRatings(_ ratings: [Rating], userCount: Int) throws -> Int {
     // BEGIN SOLUTION
     var latest = [Int](repeating: Int.min, count: userCount)
     var tied = [Int](repeating: 0, count: userCount)
@@ -132,5 +136,6 @@ public enum Chapter3Exercises {
     }
     return tied.filter { $0 >= 2 }.count
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 3.5")
   }
 }

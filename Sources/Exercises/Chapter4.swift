@@ -17,7 +17,7 @@ public enum Chapter4Exercises {
   /// ```
   /// bucket(x) = #{ b in boundaries : b <= x }          (0 ... boundaries.count)
   /// ```
-  public static func bucket(of x: Double, boundaries: [Double]) -> Int {
+  public static func bucket(of x: Double, boundaries: [Double]) throws -> Int {
     // BEGIN SOLUTION
     var low = 0
     var high = boundaries.count  // the answer is in low...high
@@ -27,6 +27,7 @@ public enum Chapter4Exercises {
     }
     return low
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 4.1")
   }
 
   // MARK: - Exercise 4.2: an exact cross and its inverse
@@ -37,16 +38,17 @@ public enum Chapter4Exercises {
   /// ```
   /// id = (...((ids[0]) * sizes[1] + ids[1]) * sizes[2] + ...) + ids[k-1]
   /// ```
-  public static func crossID(_ ids: [Int], sizes: [Int]) -> Int {
+  public static func crossID(_ ids: [Int], sizes: [Int]) throws -> Int {
     // BEGIN SOLUTION
     var id = 0
     for (part, size) in zip(ids, sizes) { id = id * size + part }
     return id
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 4.2")
   }
 
   /// The combination behind a cross id: the inverse of `crossID`.
-  public static func crossComponents(of id: Int, sizes: [Int]) -> [Int] {
+  public static func crossComponents(of id: Int, sizes: [Int]) throws -> [Int] {
     // BEGIN SOLUTION
     var rest = id
     var parts = [Int](repeating: 0, count: sizes.count)
@@ -56,6 +58,7 @@ public enum Chapter4Exercises {
     }
     return parts
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 4.2")
   }
 
   // MARK: - Exercise 4.3: one FTRL-Proximal step for one coordinate
@@ -82,7 +85,7 @@ public enum Chapter4Exercises {
   /// ```
   public static func ftrlStep(
     _ c: inout FTRLCoordinate, gradient g: Float, alpha: Float, beta: Float, l1: Float, l2: Float
-  ) {
+  ) throws {
     // BEGIN SOLUTION
     let sigma = ((c.n + g * g).squareRoot() - c.n.squareRoot()) / alpha
     c.z += g - sigma * c.w
@@ -94,6 +97,7 @@ public enum Chapter4Exercises {
       c.w = -(c.z - sign * l1) / ((beta + c.n.squareRoot()) / alpha + l2)
     }
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 4.3")
   }
 
   // MARK: - Exercise 4.4: how many values collide in a hashed column
@@ -105,7 +109,7 @@ public enum Chapter4Exercises {
   /// collided = #{ v : some v' != v has bucket(v') == bucket(v) } / #{ distinct v }
   /// ```
   /// Returns 0 for no values.
-  public static func collisionFraction(of values: [String], buckets: Int) -> Double {
+  public static func collisionFraction(of values: [String], buckets: Int) throws -> Double {
     // BEGIN SOLUTION
     let distinct = Set(values)
     guard !distinct.isEmpty else { return 0 }
@@ -114,6 +118,7 @@ public enum Chapter4Exercises {
     let collided = distinct.filter { perBucket[Int(FeatureHash.fnv1a($0) % UInt64(buckets))]! > 1 }
     return Double(collided.count) / Double(distinct.count)
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 4.4")
   }
 
   // MARK: - Exercise 4.5: the mean of an example's embeddings (an embedding bag)
@@ -126,7 +131,7 @@ public enum Chapter4Exercises {
   /// y[r, :] = (1 / |ids(r)|) * sum over j in ids(r) of table[j, :]
   /// ```
   /// - Shape: table (n, d), rows of ids -> (offsets.count - 1, d)
-  public static func meanOfRows(_ table: Tensor, offsets: [Int], ids: [Int]) -> Tensor {
+  public static func meanOfRows(_ table: Tensor, offsets: [Int], ids: [Int]) throws -> Tensor {
     // BEGIN SOLUTION
     let rows = offsets.count - 1
     let inverseCounts = (0..<rows).map { r -> Float in
@@ -135,5 +140,6 @@ public enum Chapter4Exercises {
     }
     return table.sumOfRows(offsets: offsets, ids: ids) * Tensor(inverseCounts, shape: [rows, 1])
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 4.5")
   }
 }

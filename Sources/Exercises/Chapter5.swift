@@ -17,6 +17,7 @@ public enum Chapter5Exercises {
   /// ```
   /// With no observed entry the loss is 0.
   public static func maskedSquaredError(predictions: [Float], targets: [Float], mask: [Float])
+    throws
     -> Float
   {
     ensure(
@@ -32,19 +33,21 @@ public enum Chapter5Exercises {
     }
     return sum / max(observed, 1)
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 5.1")
   }
 
   // MARK: - Exercise 5.2
 
   /// The global-mean baseline: predict the mean training rating for every test pair, and
   /// return the test RMSE. With no training rating, predict 3.
-  public static func globalMeanRMSE(train: [Rating], test: [Rating]) -> Double {
+  public static func globalMeanRMSE(train: [Rating], test: [Rating]) throws -> Double {
     // BEGIN SOLUTION
     guard !test.isEmpty else { return 0 }
     let mean = train.isEmpty ? 3 : Double(train.reduce(0) { $0 + $1.rating }) / Double(train.count)
     let squared = test.reduce(0.0) { $0 + (Double($1.rating) - mean) * (Double($1.rating) - mean) }
     return (squared / Double(test.count)).squareRoot()
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 5.2")
   }
 
   // MARK: - Exercise 5.3
@@ -52,7 +55,7 @@ public enum Chapter5Exercises {
   /// Input corruption as in Mult-DAE and CDAE (inverted dropout): each value is zeroed with
   /// probability `rate`, drawing one `rng.nextFloat()` per value in order (zero when the draw
   /// is below `rate`), and every survivor is scaled by 1 / (1 - rate).
-  public static func corrupt(_ row: [Float], rate: Float, using rng: inout SeededGenerator)
+  public static func corrupt(_ row: [Float], rate: Float, using rng: inout SeededGenerator) throws
     -> [Float]
   {
     ensure(rate >= 0 && rate < 1, "corrupt: rate must be in [0, 1)")
@@ -60,6 +63,7 @@ public enum Chapter5Exercises {
     let keep = 1 / (1 - rate)
     return row.map { value in rng.nextFloat() < rate ? 0 : value * keep }
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 5.3")
   }
 
   // MARK: - Exercise 5.4
@@ -70,7 +74,7 @@ public enum Chapter5Exercises {
   /// ```
   /// KL = (1/2) sum_k (exp(logVariance_k) + mean_k^2 - 1 - logVariance_k)
   /// ```
-  public static func gaussianKL(mean: [Float], logVariance: [Float]) -> Float {
+  public static func gaussianKL(mean: [Float], logVariance: [Float]) throws -> Float {
     ensure(mean.count == logVariance.count, "gaussianKL: lengths differ")
     // BEGIN SOLUTION
     var sum: Float = 0
@@ -79,6 +83,7 @@ public enum Chapter5Exercises {
     }
     return sum / 2
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 5.4")
   }
 
   // MARK: - Exercise 5.5
@@ -89,7 +94,7 @@ public enum Chapter5Exercises {
   /// ```
   /// log p(items) = sum over i in items of ( z_i - log sum_j exp(z_j) )
   /// ```
-  public static func multinomialLogLikelihood(logits: [Float], items: [Int]) -> Float {
+  public static func multinomialLogLikelihood(logits: [Float], items: [Int]) throws -> Float {
     // BEGIN SOLUTION
     guard let largest = logits.max() else { return 0 }
     var total: Float = 0
@@ -97,6 +102,7 @@ public enum Chapter5Exercises {
     let logNormaliser = largest + Foundation.log(total)
     return items.reduce(0) { $0 + logits[$1] - logNormaliser }
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 5.5")
   }
 
   // MARK: - Exercise 5.6
@@ -107,21 +113,23 @@ public enum Chapter5Exercises {
   /// ```
   /// beta(step) = min(cap, step / annealSteps)
   /// ```
-  public static func annealedBeta(step: Int, annealSteps: Int, cap: Float) -> Float {
+  public static func annealedBeta(step: Int, annealSteps: Int, cap: Float) throws -> Float {
     // BEGIN SOLUTION
     min(cap, Float(step) / Float(max(annealSteps, 1)))
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 5.6")
   }
 
   // MARK: - Exercise 5.7
 
   /// The top-`n` items of one user's reconstruction, best first, never an item the user
   /// already has (`seen`); ties go to the smaller item index.
-  public static func topN(scores: [Float], seen: Set<Int>, n: Int) -> [Int] {
+  public static func topN(scores: [Float], seen: Set<Int>, n: Int) throws -> [Int] {
     // BEGIN SOLUTION
     let candidates = scores.indices.filter { !seen.contains($0) }
     let ranked = candidates.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
     return Array(ranked.prefix(n))
     // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 5.7")
   }
 }

@@ -49,10 +49,10 @@ public struct GradientCheckReport: CustomStringConvertible, Sendable {
 /// `h = 1e-2`, agreement to about 1e-3 relative is typical; keep inputs away from kinks
 /// (ReLU at 0, max ties), where the numeric slope is meaningless.
 public func checkGradients(
-  at inputs: [Tensor], epsilon: Float = 1e-2, seed: UInt64 = 1, _ f: ([Tensor]) -> Tensor
-) -> GradientCheckReport {
+  at inputs: [Tensor], epsilon: Float = 1e-2, seed: UInt64 = 1, _ f: ([Tensor]) throws -> Tensor
+) rethrows -> GradientCheckReport {
   let leaves = inputs.map { $0.copy().requiringGrad() }
-  let y = GradMode.$isEnabled.withValue(true) { f(leaves) }
+  let y = try GradMode.$isEnabled.withValue(true) { try f(leaves) }
   // Weights for the output elements, fixed by `seed`.
   var rng = SeededGenerator(seed: seed)
   let weights = (0..<y.count).map { _ in
@@ -63,8 +63,8 @@ public func checkGradients(
   let w = Tensor(weights.map { Float($0) }, shape: y.shape)
   GradMode.$isEnabled.withValue(true) { (y * w).sum() }.backward()
 
-  func objective() -> Double {
-    let out = withNoGrad { f(leaves) }
+  func objective() throws -> Double {
+    let out = try withNoGrad { try f(leaves) }
     return out.withUnsafeBufferPointer { o in
       zip(o, weights).reduce(0.0) { $0 + Double($1.0) * $1.1 }
     }
@@ -80,9 +80,9 @@ public func checkGradients(
       let original = leaf.node.data[i]
       let (up, down) = (original + epsilon, original - epsilon)  // as stored in Float
       leaf.node.data[i] = up
-      let plus = objective()
+      let plus = try objective()
       leaf.node.data[i] = down
-      let minus = objective()
+      let minus = try objective()
       leaf.node.data[i] = original
       let numeric = (plus - minus) / (Double(up) - Double(down))
       let a = Double(analytic[i])
@@ -113,10 +113,10 @@ public func checkGradients(
 /// The parameters' gradients are zeroed first and hold the analytic gradient afterwards.
 /// `loss` must be deterministic (no dropout, no sampling), and return one value.
 public func checkGradients(
-  of parameters: [Tensor], epsilon: Float = 1e-2, _ loss: () -> Tensor
-) -> GradientCheckReport {
+  of parameters: [Tensor], epsilon: Float = 1e-2, _ loss: () throws -> Tensor
+) rethrows -> GradientCheckReport {
   for p in parameters { p.zeroGrad() }
-  GradMode.$isEnabled.withValue(true) { loss() }.backward()
+  try GradMode.$isEnabled.withValue(true) { try loss() }.backward()
   var reports: [GradientCheckReport.InputReport] = []
   for (index, parameter) in parameters.enumerated() {
     let analytic = parameter.grad?.scalars ?? [Float](repeating: 0, count: parameter.count)
@@ -127,9 +127,9 @@ public func checkGradients(
       let original = parameter.node.data[i]
       let (up, down) = (original + epsilon, original - epsilon)  // as stored in Float
       parameter.node.data[i] = up
-      let plus = Double(withNoGrad { loss() }.scalar)
+      let plus = Double(try withNoGrad { try loss() }.scalar)
       parameter.node.data[i] = down
-      let minus = Double(withNoGrad { loss() }.scalar)
+      let minus = Double(try withNoGrad { try loss() }.scalar)
       parameter.node.data[i] = original
       let numeric = (plus - minus) / (Double(up) - Double(down))
       let a = Double(analytic[i])

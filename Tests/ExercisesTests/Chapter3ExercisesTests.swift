@@ -9,13 +9,17 @@ import Testing
 // Chapter 3's exercises: each test passes with the reference solution and fails with a
 // plausible wrong one (noted beside the check that catches it).
 
-@Test func `Exercise 3.1: the pointwise log loss is stable and matches the engine’s`() {
+@Test(.exercise("3.1", points: 2))
+func `Exercise 3.1: the pointwise log loss is stable and matches the engine’s`() throws {
   // Hand values: x = 0 gives log 2 whatever the label; x = ln 3, y = 1 gives log(4/3).
-  #expect(abs(Chapter3Exercises.logLoss(logits: [0], labels: [1]) - log(2.0)) < 1e-9)
-  #expect(abs(Chapter3Exercises.logLoss(logits: [Float(log(3.0))], labels: [1]) - log(4.0 / 3)) < 1e-6)
+  #expect(try abs(Chapter3Exercises.logLoss(logits: [0], labels: [1]) - log(2.0)) < 1e-9)
+  #expect(
+    try abs(Chapter3Exercises.logLoss(logits: [Float(log(3.0))], labels: [1]) - log(4.0 / 3)) < 1e-6
+  )
   // Large logits: 0 when right, |x| when wrong, never inf (naive log(sigmoid) is -inf):
   // (0 + 0 + 1000 + 1000) / 4.
-  let extreme = Chapter3Exercises.logLoss(logits: [1000, -1000, 1000, -1000], labels: [1, 0, 0, 1])
+  let extreme = try Chapter3Exercises.logLoss(
+    logits: [1000, -1000, 1000, -1000], labels: [1, 0, 0, 1])
   #expect(extreme.isFinite && abs(extreme - 500) < 1e-6)
   // The same number as the engine's fused loss on random logits (a sign slip fails here).
   var rng = SeededGenerator(seed: 31)
@@ -23,25 +27,27 @@ import Testing
   let y = (0..<64).map { _ in Float(rng.int(below: 2)) }
   let engine = binaryCrossEntropyWithLogits(Tensor(x, shape: [64, 1]), Tensor(y, shape: [64, 1]))
     .scalar
-  #expect(abs(Chapter3Exercises.logLoss(logits: x, labels: y) - Double(engine)) < 1e-5)
+  #expect(try abs(Chapter3Exercises.logLoss(logits: x, labels: y) - Double(engine)) < 1e-5)
 }
 
-@Test func `Exercise 3.2: the MLP tower halves down to the predictive factors`() {
-  #expect(Chapter3Exercises.towerSizes(factors: 8, hiddenLayers: 3) == [64, 32, 16, 8])
-  #expect(Chapter3Exercises.towerSizes(factors: 64, hiddenLayers: 3) == [512, 256, 128, 64])
-  #expect(Chapter3Exercises.towerSizes(factors: 16, hiddenLayers: 1) == [32, 16])
-  #expect(Chapter3Exercises.towerSizes(factors: 8, hiddenLayers: 0) == [8])
+@Test(.exercise("3.2", points: 1))
+func `Exercise 3.2: the MLP tower halves down to the predictive factors`() throws {
+  #expect(try Chapter3Exercises.towerSizes(factors: 8, hiddenLayers: 3) == [64, 32, 16, 8])
+  #expect(try Chapter3Exercises.towerSizes(factors: 64, hiddenLayers: 3) == [512, 256, 128, 64])
+  #expect(try Chapter3Exercises.towerSizes(factors: 16, hiddenLayers: 1) == [32, 16])
+  #expect(try Chapter3Exercises.towerSizes(factors: 8, hiddenLayers: 0) == [8])
   for f in [4, 8, 32] {
     for l in 0...4 {
       #expect(
-        Chapter3Exercises.towerSizes(factors: f, hiddenLayers: l)
+        try Chapter3Exercises.towerSizes(factors: f, hiddenLayers: l)
           == MLPRecommender.towerSizes(factors: f, hiddenLayers: l))
     }
   }
 }
 
-@Test func `Exercise 3.3: NeuMF’s pretrained output layer mixes the two with alpha`() {
-  let out = Chapter3Exercises.pretrainedOutput(
+@Test(.exercise("3.3", points: 1))
+func `Exercise 3.3: NeuMF’s pretrained output layer mixes the two with alpha`() throws {
+  let out = try Chapter3Exercises.pretrainedOutput(
     gmfWeights: [1, 2], gmfBias: 4, mlpWeights: [10, 20, 30], mlpBias: -2, alpha: 0.25)
   #expect(out.weights == [0.25, 0.5, 7.5, 15, 22.5])  // GMF first, then MLP
   #expect(out.bias == 0.25 * 4 + 0.75 * -2)
@@ -52,14 +58,15 @@ import Testing
   gmf.output.bias!.assign(Tensor([0.3]))
   mlp.output.bias!.assign(Tensor([-0.7]))
   let neumf = NeuMF(pretrainedGMF: gmf, mlp: mlp, alpha: 0.7, using: &rng)
-  let mine = Chapter3Exercises.pretrainedOutput(
+  let mine = try Chapter3Exercises.pretrainedOutput(
     gmfWeights: gmf.output.weight.scalars, gmfBias: 0.3, mlpWeights: mlp.output.weight.scalars,
     mlpBias: -0.7, alpha: 0.7)
   #expect(zip(mine.weights, neumf.output.weight.scalars).allSatisfy { abs($0 - $1) < 1e-6 })
   #expect(abs(mine.bias - neumf.output.bias!.scalars[0]) < 1e-6)
 }
 
-@Test func `Exercise 3.4: biased MF is a dot product plus two biases, and it trains`() {
+@Test(.exercise("3.4", points: 3))
+func `Exercise 3.4: biased MF is a dot product plus two biases, and it trains`() throws {
   var rng = SeededGenerator(seed: 33)
   let mf = Chapter3Exercises.BiasedMF(userCount: 4, itemCount: 5, factors: 3, using: &rng)
   mf.userBias.assign(Tensor([[0.1], [0.2], [0.3], [0.4]]))
@@ -110,7 +117,8 @@ import Testing
   #expect(inGroup > outGroup, "in-group \(inGroup / 12), out-of-group \(outGroup / 12)")
 }
 
-@Test func `Exercise 3.5: users with several ratings in their last second`() {
+@Test(.exercise("3.5", points: 2))
+func `Exercise 3.5: users with several ratings in their last second`() throws {
   func r(_ u: Int, _ i: Int, _ t: Int) -> Rating {
     Rating(user: u, item: i, rating: 4, timestamp: t)
   }
@@ -120,12 +128,14 @@ import Testing
     r(2, 5, 7),  // user 2: one rating
     r(3, 1, 50), r(3, 2, 50), r(3, 3, 50), r(3, 4, 1),  // user 3: three tied, then an older one
   ]
-  #expect(Chapter3Exercises.usersWithTiedLatestRatings(ratings, userCount: 5) == 2)
-  #expect(Chapter3Exercises.usersWithTiedLatestRatings([], userCount: 3) == 0)
+  #expect(try Chapter3Exercises.usersWithTiedLatestRatings(ratings, userCount: 5) == 2)
+  #expect(try Chapter3Exercises.usersWithTiedLatestRatings([], userCount: 3) == 0)
   // On the synthetic MovieLens: the same count as a direct computation.
   let data = MovieLens.synthetic(size: .ml100k, seed: 100)
   var last: [Int: [Int]] = [:]
   for x in data.ratings { last[x.user, default: []].append(x.timestamp) }
   let expected = last.values.filter { ts in ts.filter { $0 == ts.max()! }.count >= 2 }.count
-  #expect(Chapter3Exercises.usersWithTiedLatestRatings(data.ratings, userCount: data.userCount) == expected)
+  #expect(
+    try Chapter3Exercises.usersWithTiedLatestRatings(data.ratings, userCount: data.userCount)
+      == expected)
 }
