@@ -15,7 +15,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 UNAME := $(shell uname -s)
 
 .DEFAULT_GOAL := help
-.PHONY: help deps data book text test exercise bench check-arm64 clean $(addprefix chapter-,$(CHAPTERS))
+.PHONY: help deps data book text test build-tests exercise grade check student gradescope bench check-arm64 clean $(addprefix chapter-,$(CHAPTERS))
 
 help: ## this list
 	@echo "ModernRecSys: deep-learning recommender systems, in Swift, chapter by chapter."
@@ -80,14 +80,36 @@ text: ## re-render the numbers and tables of every chapter text from its results
 # in their own build folder so they never force a rebuild of the chapters' release build.
 TEST_BUILD := -c release -Xswiftc -enable-testing --scratch-path .build-test
 
-test: deps ## build everything and run every test (unit, exercises, chapter regressions)
-	$(SWIFT) build $(TEST_BUILD) --build-tests
+test: build-tests ## build everything and run every test (unit, exercises, chapter regressions)
 	$(SWIFT) test $(TEST_BUILD) --skip-build
+	@if grep -rqx "[[:space:]]*// BEGIN SOLUTION" Sources/Exercises; then \
+	  echo "==> the assignment round trip (student copy, grading, Gradescope and JUnit reports)"; \
+	  .build-test/release/course verify; fi
 
-exercise: deps ## grade one exercise, e.g. make exercise E=3.2 (its test, same build as make test)
-	@[ -n "$(E)" ] || { echo "usage: make exercise E=3.2"; exit 2; }
+build-tests: deps ## build the tests (and the course tool) as make test does
 	$(SWIFT) build $(TEST_BUILD) --build-tests
-	$(SWIFT) test $(TEST_BUILD) --skip-build --filter "Exercise $(E)"
+
+# The grading tool is built with the tests; every target below runs it from the repository.
+COURSE := .build-test/release/course
+
+exercise: build-tests ## grade one exercise, e.g. make exercise E=3.2 (its tests, same build as make test)
+	@[ -n "$(E)" ] || { echo "usage: make exercise E=3.2"; exit 2; }
+	@$(COURSE) grade --no-build --exercise $(E) --require-pass
+
+grade: build-tests ## grade every exercise, one per process: a table, and grades.json (Gradescope) + grades.xml (JUnit); SUBMISSION=dir grades a student's files with the hidden tests
+	@$(COURSE) grade $(if $(SUBMISSION),--submission "$(SUBMISSION)",--no-build) \
+	  $(if $(CHAPTERS),--chapters "$(CHAPTERS)") --gradescope grades.json --junit grades.xml
+
+check: ## run one exercise test, T=3.2/1 (the first test of 3.2); exit status 0 only if it passes (GitHub Classroom)
+	@[ -n "$(T)" ] || { echo "usage: make check T=3.2/1"; exit 2; }
+	@$(COURSE) grade --no-build --quiet --exercise $(word 1,$(subst /, ,$(T))) --test $(word 2,$(subst /, ,$(T))) --require-pass
+
+student: build-tests ## write a student copy: make student DEST=../hw3 [CHAPTERS=3]
+	@[ -n "$(DEST)" ] || { echo "usage: make student DEST=folder [CHAPTERS=3]"; exit 2; }
+	@$(COURSE) student --dest "$(DEST)" $(if $(CHAPTERS),--chapters "$(CHAPTERS)")
+
+gradescope: build-tests ## build Gradescope's autograder zip (autograder.zip) [CHAPTERS=3]
+	@$(COURSE) autograder --output autograder.zip $(if $(CHAPTERS),--chapters "$(CHAPTERS)")
 
 bench: deps ## benchmarks: the engine's product against OpenBLAS, NeuMF and AutoRec steps and epochs
 	@$(MAKE) --no-print-directory data || true

@@ -36,6 +36,7 @@ let package = Package(
     .library(name: "ModernRecSys", targets: ["ModernRecSys"]),
     .executable(name: "bench", targets: ["bench"]),
     .executable(name: "book-text", targets: ["book-text"]),
+    .executable(name: "course", targets: ["course"]),
   ] + chapters.map { .executable(name: "chapter-\($0.number)", targets: ["chapter-\($0.number)"]) },
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -94,6 +95,14 @@ let package = Package(
       dependencies: [
         "Book", "Plot", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    /// Course assignments: student copies without the solutions, grading one exercise per
+    /// test process, Gradescope and JUnit reports (`make student`, `make grade`).
+    .target(name: "Grading"),
+    .executableTarget(
+      name: "course",
+      dependencies: [
+        "Grading", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
 
     // MARK: - Tests
 
@@ -106,7 +115,9 @@ let package = Package(
     .testTarget(name: "RecEvalTests", dependencies: ["RecEval", "RecData"]),
     .testTarget(name: "RecModelsTests", dependencies: ["RecModels", "ModernRecSys"]),
     .testTarget(name: "BookTests", dependencies: ["TestSupport", "Book"]),
-    .testTarget(name: "ExercisesTests", dependencies: ["TestSupport", "Exercises", "ModernRecSys"]),
+    .testTarget(name: "GradingTests", dependencies: ["Grading"]),
+    .testTarget(
+      name: "ExercisesTests", dependencies: ["TestSupport", "Exercises", "ModernRecSys"]),
     /// Runs each built chapter with `--quick` and compares its results.json with a golden file.
     .testTarget(name: "ChapterTests", dependencies: ["Book", "RecData", "Tensors"]),
   ]
