@@ -372,6 +372,33 @@ extension Chapter1 {
   func checkEveryGradient(_ run: ChapterRun) throws {
     run.section("Checking every gradient")
     var rng = run.generator("gradient check")
+    let cases = gradientCases(using: &rng)
+    var table = MarkdownTable(columns: [
+      "op", "input shapes", "max abs error", "max rel error", "passes",
+    ])
+    var worst = 0.0
+    for c in cases {
+      let report = checkGradients(at: c.inputs, c.function)
+      let absolute = report.inputs.map(\.maxAbsoluteError).max() ?? 0
+      let relative = report.inputs.map(\.maxRelativeError).max() ?? 0
+      worst = max(worst, relative)
+      table.append([
+        c.name, c.inputs.map { "\($0.shape)" }.joined(separator: " "), scientific(absolute),
+        scientific(relative), report.passes(tolerance: 1e-2) ? "yes" : "NO",
+      ])
+    }
+    try run.show(
+      table, as: "gradient-check",
+      caption: "Analytic (backward) against numeric (central difference) gradients:")
+    run.record("Gradient check/worst relative error", worst)
+    run.record("Gradient check/ops checked", Double(cases.count))
+    guard worst <= 1e-2 else {
+      throw ChapterError("a gradient check failed (relative error \(worst)); see the table above")
+    }
+  }
+
+  /// The cases: each op on random inputs drawn from `rng` (in this order), the MLP last.
+  func gradientCases(using rng: inout SeededGenerator) -> [GradientCase] {
     func normal(_ shape: [Int]) -> Tensor { Tensor.normal(shape, using: &rng) }
     func awayFromZero(_ shape: [Int]) -> Tensor {
       // Values in ±(0.2 ... 2): keeps ReLU, maximum and 1/x away from their kinks and poles.
@@ -383,7 +410,7 @@ extension Chapter1 {
       Tensor.uniform(shape, low: 0.5, high: 2, using: &rng)
     }
     let targets = Tensor([1, 0, 1, 1, 0, 0], shape: [6, 1])
-    let cases: [GradientCase] = [
+    return [
       GradientCase(name: "add (broadcast bias)", inputs: [normal([4, 3]), normal([3])]) {
         $0[0] + $0[1]
       },
@@ -414,28 +441,6 @@ extension Chapter1 {
         binaryCrossEntropyWithLogits((t[0].matmul(t[1]) + t[2]).tanh().matmul(t[3]) + t[4], targets)
       },
     ]
-    var table = MarkdownTable(columns: [
-      "op", "input shapes", "max abs error", "max rel error", "passes",
-    ])
-    var worst = 0.0
-    for c in cases {
-      let report = checkGradients(at: c.inputs, c.function)
-      let absolute = report.inputs.map(\.maxAbsoluteError).max() ?? 0
-      let relative = report.inputs.map(\.maxRelativeError).max() ?? 0
-      worst = max(worst, relative)
-      table.append([
-        c.name, c.inputs.map { "\($0.shape)" }.joined(separator: " "), scientific(absolute),
-        scientific(relative), report.passes(tolerance: 1e-2) ? "yes" : "NO",
-      ])
-    }
-    try run.show(
-      table, as: "gradient-check",
-      caption: "Analytic (backward) against numeric (central difference) gradients:")
-    run.record("Gradient check/worst relative error", worst)
-    run.record("Gradient check/ops checked", Double(cases.count))
-    guard worst <= 1e-2 else {
-      throw ChapterError("a gradient check failed (relative error \(worst)); see the table above")
-    }
   }
 }
 
