@@ -372,6 +372,33 @@ extension Chapter1 {
   func checkEveryGradient(_ run: ChapterRun) throws {
     run.section("Checking every gradient")
     var rng = run.generator("gradient check")
+    let cases = gradientCases(using: &rng)
+    var table = MarkdownTable(columns: [
+      "op", "input shapes", "max abs error", "max rel error", "passes",
+    ])
+    var worst = 0.0
+    for c in cases {
+      let report = checkGradients(at: c.inputs, c.function)
+      let absolute = report.inputs.map(\.maxAbsoluteError).max() ?? 0
+      let relative = report.inputs.map(\.maxRelativeError).max() ?? 0
+      worst = max(worst, relative)
+      table.append([
+        c.name, c.inputs.map { "\($0.shape)" }.joined(separator: " "), scientific(absolute),
+        scientific(relative), report.passes(tolerance: 1e-2) ? "yes" : "NO",
+      ])
+    }
+    try run.show(
+      table, as: "gradient-check",
+      caption: "Analytic (backward) against numeric (central difference) gradients:")
+    run.record("Gradient check/worst relative error", worst)
+    run.record("Gradient check/ops checked", Double(cases.count))
+    guard worst <= 1e-2 else {
+      throw ChapterError("a gradient check failed (relative error \(worst)); see the table above")
+    }
+  }
+
+  /// The cases: each op on random inputs drawn from `rng` (in this order), the MLP last.
+  func gradientCases(using rng: inout SeededGenerator) -> [GradientCase] {
     func normal(_ shape: [Int]) -> Tensor { Tensor.normal(shape, using: &rng) }
     func awayFromZero(_ shape: [Int]) -> Tensor {
       // Values in ±(0.2 ... 2): keeps ReLU, maximum and 1/x away from their kinks and poles.
@@ -383,7 +410,7 @@ extension Chapter1 {
       Tensor.uniform(shape, low: 0.5, high: 2, using: &rng)
     }
     let targets = Tensor([1, 0, 1, 1, 0, 0], shape: [6, 1])
-    let cases: [GradientCase] = [
+    return [
       GradientCase(name: "add (broadcast bias)", inputs: [normal([4, 3]), normal([3])]) {
         $0[0] + $0[1]
       },
@@ -414,28 +441,6 @@ extension Chapter1 {
         binaryCrossEntropyWithLogits((t[0].matmul(t[1]) + t[2]).tanh().matmul(t[3]) + t[4], targets)
       },
     ]
-    var table = MarkdownTable(columns: [
-      "op", "input shapes", "max abs error", "max rel error", "passes",
-    ])
-    var worst = 0.0
-    for c in cases {
-      let report = checkGradients(at: c.inputs, c.function)
-      let absolute = report.inputs.map(\.maxAbsoluteError).max() ?? 0
-      let relative = report.inputs.map(\.maxRelativeError).max() ?? 0
-      worst = max(worst, relative)
-      table.append([
-        c.name, c.inputs.map { "\($0.shape)" }.joined(separator: " "), scientific(absolute),
-        scientific(relative), report.passes(tolerance: 1e-2) ? "yes" : "NO",
-      ])
-    }
-    try run.show(
-      table, as: "gradient-check",
-      caption: "Analytic (backward) against numeric (central difference) gradients:")
-    run.record("Gradient check/worst relative error", worst)
-    run.record("Gradient check/ops checked", Double(cases.count))
-    guard worst <= 1e-2 else {
-      throw ChapterError("a gradient check failed (relative error \(worst)); see the table above")
-    }
   }
 }
 
@@ -489,16 +494,12 @@ extension Chapter1 {
     ])
     let grid = (0...80).map { -2.5 + Double($0) * 5 / 80 }
     for (name, model) in models {
-      // Full-batch training: every step sees all 200 points.
-      let optimizer = Adam(model.parameters, learningRate: 0.02)
-      var losses: [Double] = []
-      for _ in 0..<steps {
-        optimizer.zeroGrad()
-        let loss = binaryCrossEntropyWithLogits(model(train.points), train.labels)
-        loss.backward()
-        optimizer.step()
-        losses.append(Double(loss.scalar))
-      }
+      // Full-batch training: every step is an "epoch" of one batch, all 200 points.
+      let losses = fit(
+        epochs: steps, optimizers: [Adam(model.parameters, learningRate: 0.02)],
+        batches: { _ in [train] },
+        loss: { binaryCrossEntropyWithLogits(model($0.points), $0.labels) }
+      ).map(\.loss)
       let finalLoss = Double(
         evaluating { binaryCrossEntropyWithLogits(model(train.points), train.labels) }.scalar)
       let (trainAccuracy, testAccuracy) = (train.accuracy(of: model), test.accuracy(of: model))
@@ -603,8 +604,9 @@ func probabilities(of model: MLP, on examples: LabeledExamples) -> [Float] {
   evaluating { model(examples.features).sigmoid() }.scalars
 }
 
-/// Mini-batch training with Adam; after each epoch, log loss and AUC on validation. At the
-/// end the model gets back the parameters of its best validation epoch (early stopping).
+/// Mini-batch training with Adam through `run.fit`; after each epoch, log loss and AUC on
+/// validation. At the end the model gets back the parameters of its best validation epoch
+/// (early stopping).
 func train(
   _ model: MLP, name: String, on task: LikeDislikeTask, epochs: Int, batchSize: Int,
   learningRate: Float, rng: inout SeededGenerator, run: ChapterRun
@@ -612,38 +614,30 @@ func train(
   let optimizer = Adam(model.parameters, learningRate: learningRate)
   var history = History()
   var best = model.parameters.map { $0.copy() }
-  for epoch in 1...epochs {
-    let order = rng.permutation(task.train.count)
-    let batches = stride(from: 0, to: order.count, by: batchSize).map {
-      Array(order[$0..<min($0 + batchSize, order.count)])
-    }
-    let bar = run.progress("\(name) epoch \(epoch)/\(epochs)", total: batches.count)
-    var lossSum = 0.0
-    for batch in batches {
+  let records = run.fit(
+    name, epochs: epochs, optimizers: [optimizer],
+    batches: { _ in miniBatches(rng.permutation(task.train.count), size: batchSize) },
+    loss: { batch in
       let (x, y) = task.train.batch(batch)
-      optimizer.zeroGrad()
-      let loss = binaryCrossEntropyWithLogits(model(x), y)
-      loss.backward()
-      optimizer.step()
-      lossSum += Double(loss.scalar) * Double(batch.count)
-      bar.advance()
-    }
-    let p = probabilities(of: model, on: task.validation)
-    history.trainLoss.append(lossSum / Double(order.count))
-    history.validationLoss.append(Metrics.logLoss(probabilities: p, labels: task.validation.labels))
-    history.validationAUC.append(
-      Metrics.auc(scores: p, labels: task.validation.labels.map { $0 == 1 }))
-    if history.bestEpoch == 0
-      || history.validationLoss.last! < history.validationLoss[history.bestEpoch - 1]
-    {
-      history.bestEpoch = epoch
-      best = model.parameters.map { $0.copy() }
-    }
-    bar.finish(
-      status:
-        "train loss \(formatted(history.trainLoss.last!, decimals: 4)), validation loss \(formatted(history.validationLoss.last!, decimals: 4)), validation AUC \(formatted(history.validationAUC.last!, decimals: 4))"
-    )
-  }
+      return binaryCrossEntropyWithLogits(model(x), y)
+    },
+    weight: { Double($0.count) },  // the epoch's loss is a mean over examples
+    evaluate: { epoch in
+      let p = probabilities(of: model, on: task.validation)
+      let loss = Metrics.logLoss(probabilities: p, labels: task.validation.labels)
+      let auc = Metrics.auc(scores: p, labels: task.validation.labels.map { $0 == 1 })
+      if history.bestEpoch == 0 || loss < history.validationLoss[history.bestEpoch - 1] {
+        history.bestEpoch = epoch
+        best = model.parameters.map { $0.copy() }
+      }
+      history.validationLoss.append(loss)
+      history.validationAUC.append(auc)
+      return ["validation loss": loss, "validation AUC": auc]
+    },
+    summary: { record in
+      "\(name) epoch \(record.epoch)/\(epochs): train loss \(formatted(record.loss, decimals: 4)), validation loss \(formatted(history.validationLoss[record.epoch - 1], decimals: 4)), validation AUC \(formatted(history.validationAUC[record.epoch - 1], decimals: 4))"
+    })
+  history.trainLoss = records.map(\.loss)
   for (parameter, saved) in zip(model.parameters, best) { parameter.assign(saved) }
   return history
 }
@@ -668,39 +662,55 @@ extension Chapter1 {
     ])
     run.record("Base rate/log loss", baseLoss)
 
-    var lossCurves: [LineSeries] = []
-    var aucCurves: [LineSeries] = []
-    let colors = ["#1f77b4", "#d62728"]
-    for (k, (name, model)) in models.enumerated() {
+    var trained: [(name: String, history: History)] = []
+    for (name, model) in models {
       let start = Date()
       let history = train(
         model, name: name, on: task, epochs: epochs, batchSize: 256, learningRate: 0.002, rng: &rng,
         run: run)
       run.timing("\(name), \(epochs) epochs", seconds: Date().timeIntervalSince(start))
-      let p = probabilities(of: model, on: task.test)
-      let auc = Metrics.auc(scores: p, labels: task.test.labels.map { $0 == 1 })
-      let logLoss = Metrics.logLoss(probabilities: p, labels: task.test.labels)
-      run.record("\(name)/AUC", auc)
-      run.record("\(name)/log loss", logLoss)
-      run.record("\(name)/best epoch", Double(history.bestEpoch))
-      run.note("\(name): kept epoch \(history.bestEpoch) (lowest validation loss)")
-      let epochsAxis = (1...epochs).map(Double.init)
-      run.recordCurve("\(name)/train log loss", x: epochsAxis, y: history.trainLoss)
-      run.recordCurve("\(name)/validation log loss", x: epochsAxis, y: history.validationLoss)
-      run.recordCurve("\(name)/validation AUC", x: epochsAxis, y: history.validationAUC)
+      table.append(testRow(run, name, model, history, task))
+      trained.append((name, history))
+    }
+    try run.show(table, as: "like-dislike", caption: "Held-out test set:")
+    try saveTrainingCurves(run, trained)
+    try showLearnedWeights(run, of: models[0].model, task)
+  }
+
+  /// Records a trained model's test AUC and log loss, the epoch it kept and its curves, and
+  /// returns its row of the table.
+  func testRow(
+    _ run: ChapterRun, _ name: String, _ model: MLP, _ history: History, _ task: LikeDislikeTask
+  ) -> [String] {
+    let p = probabilities(of: model, on: task.test)
+    let auc = Metrics.auc(scores: p, labels: task.test.labels.map { $0 == 1 })
+    let logLoss = Metrics.logLoss(probabilities: p, labels: task.test.labels)
+    run.record("\(name)/AUC", auc)
+    run.record("\(name)/log loss", logLoss)
+    run.record("\(name)/best epoch", Double(history.bestEpoch))
+    run.note("\(name): kept epoch \(history.bestEpoch) (lowest validation loss)")
+    let epochsAxis = history.trainLoss.indices.map { Double($0 + 1) }
+    run.recordCurve("\(name)/train log loss", x: epochsAxis, y: history.trainLoss)
+    run.recordCurve("\(name)/validation log loss", x: epochsAxis, y: history.validationLoss)
+    run.recordCurve("\(name)/validation AUC", x: epochsAxis, y: history.validationAUC)
+    return [
+      name, "\(model.parameterCount)", formatted(auc, decimals: 4), formatted(logLoss, decimals: 4),
+    ]
+  }
+
+  /// Log loss (train and validation) and validation AUC per epoch, one colour per model.
+  func saveTrainingCurves(_ run: ChapterRun, _ trained: [(name: String, history: History)]) throws {
+    var lossCurves: [LineSeries] = []
+    var aucCurves: [LineSeries] = []
+    for ((name, history), color) in zip(trained, ["#1f77b4", "#d62728"]) {
       lossCurves.append(
-        LineSeries("\(name), train", y: history.trainLoss, markers: true, color: colors[k]))
+        LineSeries("\(name), train", y: history.trainLoss, markers: true, color: color))
       lossCurves.append(
         LineSeries(
           "\(name), validation", y: history.validationLoss, markers: true, dashed: true,
-          color: colors[k]))
-      aucCurves.append(LineSeries(name, y: history.validationAUC, markers: true, color: colors[k]))
-      table.append([
-        name, "\(model.parameterCount)", formatted(auc, decimals: 4),
-        formatted(logLoss, decimals: 4),
-      ])
+          color: color))
+      aucCurves.append(LineSeries(name, y: history.validationAUC, markers: true, color: color))
     }
-    try run.show(table, as: "like-dislike", caption: "Held-out test set:")
     var losses = Chart.lines(
       lossCurves, title: "Log loss", xLabel: "epoch", yLabel: "binary cross-entropy")
     losses.legend = .topRight
@@ -710,9 +720,11 @@ extension Chapter1 {
     aucs.yRange = roomForLegend(aucCurves, above: false)
     try run.save(Figure(panels: [losses, aucs], columns: 2), as: "like-dislike-training")
     try run.save(Figure(aucs), as: "like-dislike-auc", preview: true)
+  }
 
-    // What logistic regression learned: its largest and smallest weights.
-    let weights = models[0].model.layers[0].weight.scalars
+  /// What logistic regression learned: its largest and smallest weights.
+  func showLearnedWeights(_ run: ChapterRun, of model: MLP, _ task: LikeDislikeTask) throws {
+    let weights = model.layers[0].weight.scalars
     let ranked = weights.indices.sorted { weights[$0] > weights[$1] }
     var weightTable = MarkdownTable(columns: ["feature", "weight"])
     for i in Array(ranked.prefix(5)) + Array(ranked.suffix(5)) {
