@@ -134,7 +134,7 @@ extension Chapter3 {
       let result = model.evaluate(data.sampled)
       run.note("\(name): \(result)")
       run.record(result, as: name)
-      return Compared(name: name, scorer: model, sampled: result)
+      return Compared(name: name, scorer: model, sampled: result, isBaseline: true)
     }
     let baselines = Baselines(
       itemPop: evaluated("ItemPop", ItemPop(train: data.train)),
@@ -144,11 +144,12 @@ extension Chapter3 {
 }
 
 /// A model of the comparison: its name in the tables, the model, and how it ranks under the
-/// sampled protocol.
+/// sampled protocol; Chapter 2's baselines (ItemPop, ItemKNN) are drawn dashed.
 struct Compared {
   let name: String
   let scorer: any ItemScorer
   let sampled: RankingResult
+  var isBaseline = false
 }
 
 /// Chapter 2's baselines: the same popularity list for everyone, and item–item cosine.
@@ -468,7 +469,7 @@ func atK(_ compared: [Compared]) -> Figure {
       compared.map { model in
         LineSeries(
           model.name, x: model.sampled.cutoffs.map(Double.init), y: values(model.sampled),
-          markers: true, dashed: model.name.hasPrefix("Item"))
+          markers: true, dashed: model.isBaseline)
       }, title: title, xLabel: "K", yLabel: title.components(separatedBy: " ")[0])
     // Seven series: a legend inside the axes would hide ItemPop's line.
     chart.legend = .outsideBelow
