@@ -698,7 +698,7 @@ extension Chapter4 {
     let leftOut = "the ranking table leaves Chapter 3's rows out"
     guard FileManager.default.fileExists(atPath: path) else {
       run.note(
-        "Chapter 3's results: no file \(path) (run `make chapter-3` first, or give --ncf-results FILE); \(leftOut)"
+        "Chapter 3's results: no file \(path) (run `make chapter-3` first, or give --ncf-results <file>); \(leftOut)"
       )
       return []
     }
