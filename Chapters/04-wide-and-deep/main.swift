@@ -13,91 +13,102 @@ struct Chapter4: ParsableCommand {
 
   @OptionGroup var options: ChapterOptions
 
+  @Option(
+    help: ArgumentHelp(
+      "Chapter 3's results.json, whose GMF, MLP and NeuMF rows join the ranking table.",
+      discussion: """
+        A relative path is read from the working directory. Read in a full run only, and \
+        used only when it holds a full run of Chapter 3 on the same data and the same \
+        candidate lists (its ItemPop scores exactly what ours does); otherwise the run says \
+        why and leaves those rows out.
+        """,
+      valueName: "file"))
+  var ncfResults = "Figures/chapter-3/results.json"
+
   func run() throws {
     let run = try ChapterRun(
       number: 4,
       title: "Wide & Deep — memorisation by cross-product features, generalisation by embeddings",
       options: options)
     let start = Date()
-    try WideAndDeepChapter(run: run).runAll()
+    let settings = Settings(run)
+    let data = try loadMovieLens(run, settings)
+    let features = try featureColumns(run, data)
+    try crossOnRealRows(run, data, features)
+    let task = try likeTask(run, data, features)
+    theModel(run, task, settings)
+    let models = jointTraining(run, task, settings)
+    try results(run, task, models, settings)
+    try wideWeights(run, task, features, model: models.wideAndDeep.model)
+    try l1Sparsity(run, task, settings)
+    try userItemCross(run, data, features, base: task, settings)
+    try ranking(run, data, task, settings)
+    run.timing("training (all models)", seconds: run.trainingSeconds)
     run.timing("chapter 4", seconds: Date().timeIntervalSince(start))
     try run.finish()
   }
 }
 
-/// The chapter's settings: the book's run and the quick one (tests).
-struct Settings {
-  /// Users kept (quick mode keeps the first ones only).
-  var userLimit: Int?
-  var epochs: Int
-  var rankingEpochs: Int
-  var batchSize = 256
-  var embeddingDimension = 8
-  var hiddenSizes = [64, 32]
-  var adagradRate: Float = 0.05
-  var adamRate: Float = 0.002
-  var ftrl = WideAndDeepTrainer.FTRLSettings(alpha: 0.2, beta: 0.01, l1: 0.001, l2: 0)
-  var l1Strengths: [Float] = [0, 0.001, 0.01, 0.1]
-}
+extension Chapter4 {
+  /// The chapter's settings: the book's run and the quick one (tests).
+  struct Settings {
+    /// Users kept (quick mode keeps the first ones only).
+    var userLimit: Int?
+    var epochs: Int
+    var rankingEpochs: Int
+    var batchSize = 256
+    var embeddingDimension = 8
+    var hiddenSizes = [64, 32]
+    var adagradRate: Float = 0.05
+    var adamRate: Float = 0.002
+    var ftrl = WideAndDeepTrainer.FTRLSettings(alpha: 0.2, beta: 0.01, l1: 0.001, l2: 0)
+    var l1Strengths: [Float] = [0, 0.001, 0.01, 0.1]
 
-/// The specifications of the chapter's columns (FeatureSet.column(_:) reads them).
-enum Specs {
-  /// The wide part: every sparse column, and the crosses of demographics with genres.
-  static let wide = [
-    "user", "item", "gender", "occupation", "age_group", "zip", "genres",
-    "gender x genres", "occupation x genres", "age_group x genres",
-  ]
-  /// The wide part plus the hashed user x item cross (pure memorisation).
-  static let wideWithUserItem = wide + ["user x item % 262144"]
-  /// The deep part: one embedding per single-valued column.
-  static let deep = ["user", "item", "gender", "occupation", "age_group"]
-  /// The deep part's dense inputs.
-  static let dense = ["genres", "age_scaled", "year_scaled"]
-}
-
-final class WideAndDeepChapter {
-  let run: ChapterRun
-  let settings: Settings
-
-  init(run: ChapterRun) {
-    self.run = run
-    settings = Settings(
-      userLimit: run.isQuick ? 150 : nil,
-      epochs: run.epochs(full: 6, quick: 2),
-      rankingEpochs: run.epochs(full: 4, quick: 1),
-      l1Strengths: run.isQuick ? [0, 0.01] : [0, 0.001, 0.01, 0.1])
+    init(_ run: ChapterRun) {
+      userLimit = run.isQuick ? 150 : nil
+      epochs = run.epochs(full: 6, quick: 2)
+      rankingEpochs = run.epochs(full: 4, quick: 1)
+      l1Strengths = run.isQuick ? [0, 0.01] : [0, 0.001, 0.01, 0.1]
+    }
   }
 
-  func runAll() throws {
-    let data = try loadData()
-    let features = try featureColumns(data)
-    try crossExample(data, features)
-    let task = try makeTask(data, features)
-    let models = try trainModels(task)
-    try showResults(task, models)
-    try showMemorisedCrosses(task, model: models["Wide & Deep"]!.model)
-    try l1Sparsity(task)
-    try userItemCross(data, features, task)
-    try ranking(data, features)
+  /// The specifications of the chapter's columns (FeatureSet.column(_:) reads them).
+  enum Specs {
+    /// The wide part: every sparse column, and the crosses of demographics with genres.
+    static let wide = [
+      "user", "item", "gender", "occupation", "age_group", "zip", "genres",
+      "gender x genres", "occupation x genres", "age_group x genres",
+    ]
+    /// The wide part plus the hashed user x item cross (pure memorisation).
+    static let wideWithUserItem = wide + ["user x item % 262144"]
+    /// The deep part: one embedding per single-valued column.
+    static let deep = ["user", "item", "gender", "occupation", "age_group"]
+    /// The deep part's dense inputs.
+    static let dense = ["genres", "age_scaled", "year_scaled"]
   }
+}
 
-  // MARK: - Memorisation and generalisation
+// MARK: - Memorisation and generalisation
 
+extension Chapter4 {
   /// MovieLens-100K (or the synthetic set), cut to the first users in quick mode.
-  func loadData() throws -> MovieLens {
+  func loadMovieLens(_ run: ChapterRun, _ settings: Settings) throws -> MovieLens {
     run.section("Memorisation and generalisation")
     var data = try run.loadMovieLens()
     if let limit = settings.userLimit, limit < data.userCount {
       data.users = Array(data.users.prefix(limit))
-      data.ratings = data.ratings.filter { $0.user < limit }
+      data.ratings = data.ratings(ofFirstUsers: limit)
       run.note("quick: keeping the first \(limit) users (\(data.ratings.count) ratings)")
     }
     return data
   }
+}
 
-  // MARK: - Feature columns
+// MARK: - Feature columns
 
-  func featureColumns(_ data: MovieLens) throws -> FeatureSet {
+extension Chapter4 {
+  /// The columns MovieLens defines, as a table, and what a malformed specification gives.
+  func featureColumns(_ run: ChapterRun, _ data: MovieLens) throws -> FeatureSet {
     run.section("Feature columns")
     let features = try data.featureColumns()
     var table = MarkdownTable(
@@ -120,7 +131,8 @@ final class WideAndDeepChapter {
     return features
   }
 
-  private func kind(of column: any FeatureColumn) -> String {
+  /// What kind of column it is, in words, for the table.
+  func kind(of column: any FeatureColumn) -> String {
     switch column {
     case let c as CategoricalColumn:
       if case .hashed(let buckets) = c.encoding { return "categorical, hashed into \(buckets)" }
@@ -131,10 +143,13 @@ final class WideAndDeepChapter {
     default: return "other"
     }
   }
+}
 
-  // MARK: - A cross-product feature on real rows
+// MARK: - A cross-product feature on real rows
 
-  func crossExample(_ data: MovieLens, _ features: FeatureSet) throws {
+extension Chapter4 {
+  /// AND(gender=F, genres=Romance) on the first rows of u.data, and how often it is on.
+  func crossOnRealRows(_ run: ChapterRun, _ data: MovieLens, _ features: FeatureSet) throws {
     run.section("A cross-product feature on real rows")
     let gender = try features.column(named: "gender")
     let genres = try features.column(named: "genres")
@@ -185,123 +200,159 @@ final class WideAndDeepChapter {
       "the cross is 1 on \(active) of \(data.ratings.count) ratings; like rate \(formatted(Double(likedWhenActive) / Double(max(active, 1)), decimals: 3)) there, \(formatted(Double(liked) / Double(data.ratings.count), decimals: 3)) overall"
     )
   }
+}
 
-  // MARK: - The task: will the user like the movie?
+// MARK: - The task: will the user like the movie?
 
+extension Chapter4 {
+  /// Ratings as like (4 or 5 stars) / dislike examples, encoded for Wide & Deep.
   struct Task {
-    var encoder: FeatureEncoder
+    /// Encodes (user, item) pairs with the task's columns (`pairs.encoder`).
+    var pairs: PairFeatureEncoder
     var train: FeatureBatch
     var test: FeatureBatch
+    var encoder: FeatureEncoder { pairs.encoder }
   }
 
-  func makeTask(_ data: MovieLens, _ features: FeatureSet, wide: [String] = Specs.wide) throws
-    -> Task
+  /// The task with the chapter's wide part, and what its data look like.
+  func likeTask(_ run: ChapterRun, _ data: MovieLens, _ features: FeatureSet) throws -> Task {
+    run.section("The task: will the user like the movie?")
+    let task = try makeTask(run, data, features, wide: Specs.wide)
+    let (train, test) = (task.train, task.test)
+    let rate = { (b: FeatureBatch) in Double(b.labels.reduce(0, +)) / Double(max(b.count, 1)) }
+    run.record("Data/train examples", Double(train.count))
+    run.record("Data/test examples", Double(test.count))
+    run.record("Data/train like rate", rate(train))
+    run.record("Data/test like rate", rate(test))
+    run.record("Data/wide ids", Double(task.encoder.wideSize))
+    run.record(
+      "Data/wide ids per example", Double(train.wideIDs.count) / Double(max(train.count, 1)))
+    let base = Float(rate(train))
+    let constant = [Float](repeating: base, count: test.count)
+    run.record("Constant/log loss", Metrics.logLoss(probabilities: constant, labels: test.labels))
+    run.note(
+      "train \(train.count) ratings, test \(test.count); liked (4 or 5 stars): \(formatted(rate(train), decimals: 3)) of train"
+    )
+    run.note(
+      "wide ids: \(task.encoder.wideSize), on average \(formatted(Double(train.wideIDs.count) / Double(max(train.count, 1)), decimals: 1)) active per example"
+    )
+    return task
+  }
+
+  /// A random 80/20 split of the ratings, encoded with the `wide` columns and the deep ones.
+  func makeTask(_ run: ChapterRun, _ data: MovieLens, _ features: FeatureSet, wide: [String])
+    throws -> Task
   {
-    if wide == Specs.wide { run.section("The task: will the user like the movie?") }
     let encoder = try FeatureEncoder(
       wide: features.columns(wide), deep: features.columns(Specs.deep),
       dense: Specs.dense.map { try features.denseColumn($0) })
     let split = RatingSplit.random(data.ratings, testFraction: 0.2, seed: run.options.seed)
     let pairs = try PairFeatureEncoder(encoder, data: data)
-    let train = pairs.encode(split.train, likeThreshold: 4)
-    let test = pairs.encode(split.test, likeThreshold: 4)
-    if wide == Specs.wide {
-      let rate = { (b: FeatureBatch) in Double(b.labels.reduce(0, +)) / Double(max(b.count, 1)) }
-      run.record("Data/train examples", Double(train.count))
-      run.record("Data/test examples", Double(test.count))
-      run.record("Data/train like rate", rate(train))
-      run.record("Data/test like rate", rate(test))
-      run.record("Data/wide ids", Double(encoder.wideSize))
-      run.record(
-        "Data/wide ids per example", Double(train.wideIDs.count) / Double(max(train.count, 1)))
-      let base = Float(rate(train))
-      let constant = [Float](repeating: base, count: test.count)
-      run.record("Constant/log loss", Metrics.logLoss(probabilities: constant, labels: test.labels))
-      run.note(
-        "train \(train.count) ratings, test \(test.count); liked (4 or 5 stars): \(formatted(rate(train), decimals: 3)) of train"
-      )
-      run.note(
-        "wide ids: \(encoder.wideSize), on average \(formatted(Double(train.wideIDs.count) / Double(max(train.count, 1)), decimals: 1)) active per example"
-      )
-    }
-    return Task(encoder: encoder, train: train, test: test)
+    return Task(
+      pairs: pairs, train: pairs.encode(split.train, likeThreshold: 4),
+      test: pairs.encode(split.test, likeThreshold: 4))
   }
+}
 
-  // MARK: - The model
+// MARK: - The model
 
-  // (The model is `WideAndDeep` in Sources/RecModels/WideAndDeep.swift; the text quotes it.)
+extension Chapter4 {
+  /// The model is `WideAndDeep` in Sources/RecModels/WideAndDeep.swift (the text quotes it);
+  /// here, the sizes it gets for this task.
+  func theModel(_ run: ChapterRun, _ task: Task, _ settings: Settings) {
+    run.section("The model")
+    let encoder = task.encoder
+    let inputs = settings.embeddingDimension * encoder.deep.count + encoder.denseWidth
+    let sizes = [inputs] + settings.hiddenSizes + [1]
+    run.note(
+      "wide: \(encoder.wideSize) weights and a bias; deep: \(encoder.deep.count) embeddings of \(settings.embeddingDimension) and \(encoder.denseWidth) dense values into an MLP \(sizes.map(String.init).joined(separator: " -> "))"
+    )
+  }
+}
 
-  // MARK: - Joint training with FTRL and AdaGrad
+// MARK: - Joint training with FTRL and AdaGrad
 
+extension Chapter4 {
+  /// One trained model and its history: train loss, test AUC and log loss by epoch.
   struct Trained {
+    var name: String
     var model: WideAndDeep
-    var trainLoss: [Double]
-    var testAUC: [Double]
-    var testLogLoss: [Double]
+    var deep: WideAndDeepTrainer.DeepOptimizer
+    var history: [EpochRecord]
+
+    var trainLoss: [Double] { history.map(\.loss) }
+    var testAUC: [Double] { history.map { $0.metrics["AUC"]! } }
+    var testLogLoss: [Double] { history.map { $0.metrics["log loss"]! } }
   }
 
-  /// Trains one model on the task, printing one line per epoch.
+  /// The five models compared, in the order the table lists them.
+  struct TrainedModels {
+    var wide, deep, wideAndDeep, deepAdam, wideAndDeepAdam: Trained
+    var all: [Trained] { [wide, deep, wideAndDeep, deepAdam, wideAndDeepAdam] }
+  }
+
+  func jointTraining(_ run: ChapterRun, _ task: Task, _ settings: Settings) -> TrainedModels {
+    run.section("Joint training with FTRL and AdaGrad")
+    let adagrad = WideAndDeepTrainer.DeepOptimizer.adagrad(learningRate: settings.adagradRate)
+    let adam = WideAndDeepTrainer.DeepOptimizer.adam(learningRate: settings.adamRate)
+    return TrainedModels(
+      wide: train(run, "Wide", task, parts: .wide, deep: adagrad, settings: settings),
+      deep: train(run, "Deep", task, parts: .deep, deep: adagrad, settings: settings),
+      wideAndDeep: train(run, "Wide & Deep", task, parts: .both, deep: adagrad, settings: settings),
+      deepAdam: train(run, "Deep (Adam)", task, parts: .deep, deep: adam, settings: settings),
+      wideAndDeepAdam: train(
+        run, "Wide & Deep (Adam)", task, parts: .both, deep: adam, settings: settings))
+  }
+
+  /// Trains one model on the task with FTRL for the wide part and `deep` for the deep one,
+  /// measuring test AUC and log loss after each epoch; with `showsProgress`, a progress bar
+  /// and one line per epoch.
   func train(
-    _ name: String, _ task: Task, parts: WideAndDeep.Parts,
+    _ run: ChapterRun, _ name: String, _ task: Task, parts: WideAndDeep.Parts,
     deep: WideAndDeepTrainer.DeepOptimizer, ftrl: WideAndDeepTrainer.FTRLSettings? = nil,
-    quiet: Bool = false
+    settings: Settings, showsProgress: Bool = true
   ) -> Trained {
     var rng = run.generator(name)
     let model = WideAndDeep(
       encoder: task.encoder, parts: parts, embeddingDimension: settings.embeddingDimension,
       hiddenSizes: settings.hiddenSizes, using: &rng)
     let trainer = WideAndDeepTrainer(model, ftrl: ftrl ?? settings.ftrl, deep: deep)
-    var trained = Trained(model: model, trainLoss: [], testAUC: [], testLogLoss: [])
-    let started = Date()
-    for epoch in 1...settings.epochs {
-      let batches = (task.train.count + settings.batchSize - 1) / settings.batchSize
-      let bar =
-        quiet ? nil : run.progress("\(name) epoch \(epoch)/\(settings.epochs)", total: batches)
-      let loss = trainer.trainEpoch(task.train, batchSize: settings.batchSize, using: &rng) {
-        batchLoss in
-        bar?.advance(status: "loss \(formatted(Double(batchLoss), decimals: 4))")
-      }
-      let p = model.probabilities(task.test)
-      let auc = Metrics.auc(scores: p, labels: task.test.labels.map { $0 > 0.5 })
-      let logLoss = Metrics.logLoss(probabilities: p, labels: task.test.labels)
-      trained.trainLoss.append(loss)
-      trained.testAUC.append(auc)
-      trained.testLogLoss.append(logLoss)
-      bar?.finish(
-        status:
-          "train loss \(formatted(loss, decimals: 4)), test AUC \(formatted(auc, decimals: 4)), test log loss \(formatted(logLoss, decimals: 4))"
-      )
-    }
-    run.timing(name, seconds: Date().timeIntervalSince(started))
-    return trained
+    let history = run.fit(
+      name, epochs: settings.epochs, optimizers: trainer.optimizers,
+      batches: { _ in
+        trainer.epochBatches(task.train, batchSize: settings.batchSize, using: &rng)
+      },
+      loss: trainer.loss, weight: { Double($0.count) },
+      evaluate: { _ in
+        let p = model.probabilities(task.test)
+        return [
+          "AUC": Metrics.auc(scores: p, labels: task.test.labels.map { $0 > 0.5 }),
+          "log loss": Metrics.logLoss(probabilities: p, labels: task.test.labels),
+        ]
+      },
+      showsProgress: showsProgress,
+      summary: { epoch in
+        guard showsProgress else { return nil }
+        return
+          "\(name) epoch \(epoch.epoch)/\(settings.epochs): train loss \(formatted(epoch.loss, decimals: 4)), test AUC \(formatted(epoch.metrics["AUC"]!, decimals: 4)), test log loss \(formatted(epoch.metrics["log loss"]!, decimals: 4))"
+      })
+    return Trained(name: name, model: model, deep: deep, history: history)
   }
+}
 
-  func trainModels(_ task: Task) throws -> [String: Trained] {
-    run.section("Joint training with FTRL and AdaGrad")
-    let adagrad = WideAndDeepTrainer.DeepOptimizer.adagrad(learningRate: settings.adagradRate)
-    let adam = WideAndDeepTrainer.DeepOptimizer.adam(learningRate: settings.adamRate)
-    var models: [String: Trained] = [:]
-    models["Wide"] = train("Wide", task, parts: .wide, deep: adagrad)
-    models["Deep"] = train("Deep", task, parts: .deep, deep: adagrad)
-    models["Wide & Deep"] = train("Wide & Deep", task, parts: .both, deep: adagrad)
-    models["Deep (Adam)"] = train("Deep (Adam)", task, parts: .deep, deep: adam)
-    models["Wide & Deep (Adam)"] = train("Wide & Deep (Adam)", task, parts: .both, deep: adam)
-    return models
-  }
+// MARK: - Results
 
-  // MARK: - Results
-
-  static let modelOrder = ["Wide", "Deep", "Wide & Deep", "Deep (Adam)", "Wide & Deep (Adam)"]
-
-  func showResults(_ task: Task, _ models: [String: Trained]) throws {
+extension Chapter4 {
+  /// The five models' test AUC and log loss, as a table and as curves by epoch.
+  func results(_ run: ChapterRun, _ task: Task, _ models: TrainedModels, _ settings: Settings)
+    throws
+  {
     run.section("Results")
     var table = MarkdownTable(columns: [
       "model", "wide optimiser", "deep optimiser", "parameters", "test AUC", "test log loss",
     ])
-    for name in Self.modelOrder {
-      let t = models[name]!
-      let auc = t.testAUC.last!
-      let logLoss = t.testLogLoss.last!
+    for t in models.all {
+      let (name, auc, logLoss) = (t.name, t.testAUC.last!, t.testLogLoss.last!)
       run.record("\(name)/AUC", auc)
       run.record("\(name)/log loss", logLoss)
       run.record("\(name)/best AUC", t.testAUC.max()!)
@@ -311,20 +362,19 @@ final class WideAndDeepChapter {
       run.recordCurve("\(name)/train loss by epoch", x: epochs(t.trainLoss), y: t.trainLoss)
       run.recordCurve("\(name)/test AUC by epoch", x: epochs(t.testAUC), y: t.testAUC)
       run.recordCurve("\(name)/test log loss by epoch", x: epochs(t.testLogLoss), y: t.testLogLoss)
-      let deep = t.model.parts == .wide ? "—" : (name.contains("Adam") ? "Adam" : "AdaGrad")
       table.append([
-        name, t.model.parts == .deep ? "—" : "FTRL", deep, String(t.model.parameterCount),
+        name, t.model.parts == .deep ? "—" : "FTRL",
+        t.model.parts == .wide ? "—" : optimizerName(t.deep), String(t.model.parameterCount),
         formatted(auc, decimals: 4), formatted(logLoss, decimals: 4),
       ])
     }
     try run.show(
       table, as: "results", caption: "Test AUC and log loss after \(settings.epochs) epochs:")
     let colors = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd"]
-    func series(_ pick: (Trained) -> [Double], dashedTrain: Bool = false) -> [LineSeries] {
-      Self.modelOrder.enumerated().map { k, name in
-        LineSeries(
-          name, y: pick(models[name]!), markers: true, dashed: name.contains("Adam"),
-          color: colors[k])
+    func series(_ pick: (Trained) -> [Double]) -> [LineSeries] {
+      zip(models.all, colors).map { t, color in
+        let dashed = if case .adam = t.deep { true } else { false }
+        return LineSeries(t.name, y: pick(t), markers: true, dashed: dashed, color: color)
       }
     }
     var trainPanel = Chart.lines(
@@ -347,7 +397,15 @@ final class WideAndDeepChapter {
     try run.save(Figure(main), as: "test-auc", preview: true)
   }
 
-  private func epochs(_ values: [Double]) -> [Double] { (1...values.count).map(Double.init) }
+  func epochs(_ values: [Double]) -> [Double] { (1...values.count).map(Double.init) }
+
+  /// The deep optimiser's name in the table.
+  func optimizerName(_ optimizer: WideAndDeepTrainer.DeepOptimizer) -> String {
+    switch optimizer {
+    case .adagrad: "AdaGrad"
+    case .adam: "Adam"
+    }
+  }
 
   /// Hanley & McNeil's (1982) standard error of an AUC measured on P positives and N negatives:
   /// how far apart two models' test AUCs must be before the gap means something.
@@ -363,10 +421,15 @@ final class WideAndDeepChapter {
     let q2 = 2 * a * a / (1 + a)
     return ((a * (1 - a) + (p - 1) * (q1 - a * a) + (n - 1) * (q2 - a * a)) / (p * n)).squareRoot()
   }
+}
 
-  // MARK: - What the wide part memorised
+// MARK: - What the wide part memorised
 
-  func showMemorisedCrosses(_ task: Task, model: WideAndDeep) throws {
+extension Chapter4 {
+  /// The crosses with the largest wide weights in `model`, and heatmaps of two crosses whole.
+  func wideWeights(
+    _ run: ChapterRun, _ task: Task, _ features: FeatureSet, model: WideAndDeep
+  ) throws {
     run.section("What the wide part memorised")
     let weights = model.wideWeights.scalars
     // How often each wide id is on in training, and how often its examples are liked.
@@ -398,55 +461,68 @@ final class WideAndDeepChapter {
     let (zeros, total) = model.wideSparsity
     run.record("Wide & Deep/wide weights", Double(total))
     run.record("Wide & Deep/zero wide weights", Double(zeros))
-    // Heatmaps of the cross weights: one cell per (value, genre).
-    let genreNames = (task.encoder.wide.first { $0.name == "genres" } as! MultiHotColumn).vocabulary
-    for (column, name) in [("gender x genres", "gender"), ("occupation x genres", "occupation")] {
-      let cross = task.encoder.wide.first { $0.name == column } as! CrossedColumn
-      let part = cross.components[0]
-      let labels = (0..<part.size).map {
-        part.label(of: $0)!.replacingOccurrences(of: "\(name)=", with: "")
+    // Heatmaps of the cross weights: one cell per (value, genre), the crosses built as the
+    // wide part's specs "gender x genres" and "occupation x genres" build them.
+    let genres = try features.column(named: "genres")
+    for name in ["gender", "occupation"] {
+      let cross = try CrossedColumn([features.column(named: name), genres])
+      guard let first = task.encoder.wideID(column: cross.name, local: 0) else {
+        throw ChapterError("the wide part has no column '\(cross.name)'")
       }
       // byValue[a][g]: the weight of AND(name = a, genre = g).
-      let byValue = (0..<part.size).map { a in
-        (0..<genreNames.count).map { g in
-          Double(weights[task.encoder.wideID(column: column, local: cross.id(combining: [a, g]))!])
-        }
+      let byValue = (0..<cross.components[0].size).map { a in
+        (0..<genres.size).map { g in Double(weights[first + cross.id(combining: [a, g])]) }
       }
-      let limit = max(byValue.joined().map(abs).max() ?? 0, 1e-6)
-      let figure: Figure
-      if part.size <= 3 {
-        // Few values (gender): genres down the side, a value printed in each cell.
-        let byGenre = genreNames.indices.map { g in byValue.map { $0[g] } }
-        let heatmap = Heatmap(
-          values: byGenre, rowLabels: genreNames, columnLabels: labels, cellFormat: "%.2f",
-          palette: .diverging, colorRange: -limit...limit)
-        figure = Figure(
-          .heatmap(
-            heatmap, title: "Wide weights of AND(\(name), genre)", xLabel: name, yLabel: "genre"),
-          width: 560, height: 760)
-      } else {
-        let heatmap = Heatmap(
-          values: byValue, rowLabels: labels, columnLabels: genreNames, cellFormat: nil,
-          palette: .diverging, colorRange: -limit...limit)
-        figure = Figure(
-          .heatmap(
-            heatmap, title: "Wide weights of AND(\(name), genre)", xLabel: "genre", yLabel: name),
-          width: 1000, height: 640)
-      }
-      try run.save(figure, as: "weights-\(name)-x-genre")
+      try run.save(crossHeatmap(cross, byValue), as: "weights-\(name)-x-genre")
     }
   }
 
-  // MARK: - Sparsity from L1
+  /// A heatmap of a (value, genre) cross's weights, `byValue[a][g]`.
+  func crossHeatmap(_ cross: CrossedColumn, _ byValue: [[Double]]) -> Figure {
+    let (part, genres) = (cross.components[0], cross.components[1])
+    let name = part.name
+    let labels = values(of: part)
+    let genreNames = values(of: genres)
+    let limit = max(byValue.joined().map(abs).max() ?? 0, 1e-6)
+    if part.size <= 3 {
+      // Few values (gender): genres down the side, a value printed in each cell.
+      let byGenre = genreNames.indices.map { g in byValue.map { $0[g] } }
+      let heatmap = Heatmap(
+        values: byGenre, rowLabels: genreNames, columnLabels: labels, cellFormat: "%.2f",
+        palette: .diverging, colorRange: -limit...limit)
+      return Figure(
+        .heatmap(
+          heatmap, title: "Wide weights of AND(\(name), genre)", xLabel: name, yLabel: "genre"),
+        width: 560, height: 760)
+    }
+    let heatmap = Heatmap(
+      values: byValue, rowLabels: labels, columnLabels: genreNames, cellFormat: nil,
+      palette: .diverging, colorRange: -limit...limit)
+    return Figure(
+      .heatmap(
+        heatmap, title: "Wide weights of AND(\(name), genre)", xLabel: "genre", yLabel: name),
+      width: 1000, height: 640)
+  }
 
-  func l1Sparsity(_ task: Task) throws {
+  /// The value each id of a vocabulary column stands for: "F" for the label "gender=F".
+  func values(of column: any FeatureColumn) -> [String] {
+    (0..<column.size).map {
+      (column.label(of: $0) ?? "#\($0)").replacingOccurrences(of: "\(column.name)=", with: "")
+    }
+  }
+}
+
+// MARK: - Sparsity from L1
+
+extension Chapter4 {
+  /// Wide-only models by FTRL's L1 strength: how many weights stay non-zero, at what AUC.
+  func l1Sparsity(_ run: ChapterRun, _ task: Task, _ settings: Settings) throws {
     run.section("Sparsity from L1")
     var table = MarkdownTable(columns: [
       "L1", "zero weights", "non-zero weights", "of ids seen in training", "test AUC",
       "test log loss",
     ])
-    var seen = Set<Int>()
-    for id in task.train.wideIDs { seen.insert(id) }
+    let seen = Set(task.train.wideIDs)
     var aucs: [Double] = []
     var nonZeros: [Double] = []
     for l1 in settings.l1Strengths {
@@ -454,13 +530,12 @@ final class WideAndDeepChapter {
       ftrl.l1 = l1
       let name = "Wide (L1 \(l1))"
       let t = train(
-        name, task, parts: .wide, deep: .adagrad(learningRate: settings.adagradRate), ftrl: ftrl,
-        quiet: true)
+        run, name, task, parts: .wide, deep: .adagrad(learningRate: settings.adagradRate),
+        ftrl: ftrl, settings: settings, showsProgress: false)
       let weights = t.model.wideWeights.scalars
       let zeros = weights.filter { $0 == 0 }.count
       let nonZeroSeen = seen.filter { weights[$0] != 0 }.count
-      let auc = t.testAUC.last!
-      let logLoss = t.testLogLoss.last!
+      let (auc, logLoss) = (t.testAUC.last!, t.testLogLoss.last!)
       run.record("\(name)/zero weights", Double(zeros))
       run.record("\(name)/non-zero weights", Double(weights.count - zeros))
       run.record("\(name)/AUC", auc)
@@ -497,12 +572,18 @@ final class WideAndDeepChapter {
       panels: [weightsPanel, aucPanel], columns: 2)
     try run.save(figure, as: "l1-sparsity")
   }
+}
 
-  // MARK: - Memorising user × item
+// MARK: - Memorising user × item
 
-  func userItemCross(_ data: MovieLens, _ features: FeatureSet, _ base: Task) throws {
+extension Chapter4 {
+  /// The wide part with a hashed user x item cross added: can it help when no test pair was
+  /// seen in training?
+  func userItemCross(
+    _ run: ChapterRun, _ data: MovieLens, _ features: FeatureSet, base: Task, _ settings: Settings
+  ) throws {
     run.section("Memorising user × item")
-    let task = try makeTask(data, features, wide: Specs.wideWithUserItem)
+    let task = try makeTask(run, data, features, wide: Specs.wideWithUserItem)
     // Every test pair is new: a rating is made once, so its (user, item) never appears in training.
     let trainPairs = Set(
       zip(base.train.deepIDs[0], base.train.deepIDs[1]).map { $0 * 1_000_003 + $1 })
@@ -514,97 +595,141 @@ final class WideAndDeepChapter {
     for (name, parts) in [
       ("Wide + user x item", WideAndDeep.Parts.wide), ("Wide & Deep + user x item", .both),
     ] {
-      let t = train(name, task, parts: parts, deep: .adagrad(learningRate: settings.adagradRate))
+      let t = train(
+        run, name, task, parts: parts, deep: .adagrad(learningRate: settings.adagradRate),
+        settings: settings)
       run.record("\(name)/AUC", t.testAUC.last!)
       run.record("\(name)/log loss", t.testLogLoss.last!)
       run.record("\(name)/train loss", t.trainLoss.last!)
     }
   }
+}
 
-  // MARK: - Ranking beside Chapter 3
+// MARK: - Ranking beside Chapter 3
 
-  func ranking(_ data: MovieLens, _ features: FeatureSet) throws {
+extension Chapter4 {
+  /// Wide, Deep and Wide & Deep retrained on implicit feedback and ranked under Chapter 3's
+  /// leave-one-out protocol, beside ItemPop and (from its results) Chapter 3's models.
+  func ranking(_ run: ChapterRun, _ data: MovieLens, _ task: Task, _ settings: Settings) throws {
     run.section("Ranking beside Chapter 3")
-    let split = RatingSplit.leaveOneOut(data.ratings, userCount: data.userCount)
-    let trainMatrix = InteractionMatrix(
-      ratings: split.train, userCount: data.userCount, itemCount: data.itemCount)
-    let protocol_ = SampledRankingProtocol(test: split.test, all: data.interactions(), seed: 42)
-    let encoder = try FeatureEncoder(
-      wide: features.columns(Specs.wide), deep: features.columns(Specs.deep),
-      dense: Specs.dense.map { try features.denseColumn($0) })
-    let pairs = try PairFeatureEncoder(encoder, data: data)
-    let sampler = NegativeSampler(excluding: trainMatrix)
+    let experiment = try LeaveOneOutData(
+      ratings: data.ratings, userCount: data.userCount, itemCount: data.itemCount,
+      evaluationSeed: 42)
     var table = MarkdownTable(columns: ["model", "HR@10", "NDCG@10"])
-    let pop = ItemPop(train: trainMatrix)
-    let popResult = protocol_.evaluate { user, items in pop.scores(user: user, items: items) }
-    run.record("ItemPop/HR@10", popResult.hitRate(at: 10))
-    run.record("ItemPop/NDCG@10", popResult.ndcg(at: 10))
-    table.append([
-      "ItemPop", formatted(popResult.hitRate(at: 10), decimals: 4),
-      formatted(popResult.ndcg(at: 10), decimals: 4),
-    ])
-    for (name, parts) in [
-      ("Wide", WideAndDeep.Parts.wide), ("Deep", .deep), ("Wide & Deep", .both),
-    ] {
-      var rng = run.generator("ranking \(name)")
-      let model = WideAndDeep(
-        encoder: encoder, parts: parts, embeddingDimension: settings.embeddingDimension,
-        hiddenSizes: settings.hiddenSizes, using: &rng)
-      let trainer = WideAndDeepTrainer(
-        model, ftrl: settings.ftrl, deep: .adagrad(learningRate: settings.adagradRate))
-      let started = Date()
-      var result = popResult
-      for epoch in 1...settings.rankingEpochs {
-        let instances = TrainingInstances.epoch(
-          positives: trainMatrix, sampler: sampler, negativesPerPositive: 4, using: &rng)
-        let batch = pairs.encode(
-          users: instances.users.map(Int.init), items: instances.items.map(Int.init),
-          labels: instances.labels)
-        let loss = trainer.trainEpoch(batch, batchSize: settings.batchSize, using: &rng)
-        result = protocol_.evaluate { user, items in
-          model.probabilities(
-            pairs.encode(
-              users: Array(repeating: user, count: items.count), items: items,
-              labels: Array(repeating: 0, count: items.count)))
-        }
-        run.note(
-          "\(name) (ranking) epoch \(epoch)/\(settings.rankingEpochs): train loss \(formatted(loss, decimals: 4)), \(result)"
-        )
-      }
-      run.timing("\(name) (ranking)", seconds: Date().timeIntervalSince(started))
-      run.record("\(name) (ranking)/HR@10", result.hitRate(at: 10))
-      run.record("\(name) (ranking)/NDCG@10", result.ndcg(at: 10))
+    func show(_ name: String, _ result: RankingResult) {
       table.append([
         name, formatted(result.hitRate(at: 10), decimals: 4),
         formatted(result.ndcg(at: 10), decimals: 4),
       ])
     }
-    if !run.isQuick { chapter3Rows(itemPop: popResult, into: &table) }
+    let itemPop = ItemPop(train: experiment.train).evaluate(experiment.sampled)
+    run.record(itemPop, as: "ItemPop")
+    show("ItemPop", itemPop)
+    for (name, parts) in [
+      ("Wide", WideAndDeep.Parts.wide), ("Deep", .deep), ("Wide & Deep", .both),
+    ] {
+      let result = trainForRanking(run, name, parts, experiment, task.pairs, settings)
+      run.record(result, as: "\(name) (ranking)")
+      show(name, result)
+    }
+    if run.isQuick {
+      run.note("quick: Chapter 3's rows are left out (its results are for every user)")
+    } else {
+      for (model, hr, ndcg) in chapter3Rows(run, itemPop: itemPop) {
+        run.record("Chapter 3 \(model)/HR@10", hr)
+        run.record("Chapter 3 \(model)/NDCG@10", ndcg)
+        table.append([
+          "\(model) (Chapter 3)", formatted(hr, decimals: 4), formatted(ndcg, decimals: 4),
+        ])
+      }
+    }
     try run.show(
       table, as: "ranking", caption: "Leave-one-out, 1 held-out item among 99 sampled negatives:")
   }
 
-  /// Chapter 3's GMF, MLP and NeuMF from its committed results, when they were measured on
-  /// the same candidate lists: its ItemPop must score exactly what ours does.
-  func chapter3Rows(itemPop: RankingResult, into table: inout MarkdownTable) {
-    let url = URL(fileURLWithPath: "Figures/chapter-3/results.json")
-    guard let data = try? Data(contentsOf: url), let other = try? ChapterResults.decode(from: data),
-      other.mode == .full, other.data == run.results.data,
-      other.metrics["ItemPop/HR@10"] == itemPop.hitRate(at: 10),
+  /// One model trained on implicit feedback (4 sampled negatives per positive, fresh each
+  /// epoch) and ranked after each epoch; returns its last ranking.
+  func trainForRanking(
+    _ run: ChapterRun, _ name: String, _ parts: WideAndDeep.Parts,
+    _ experiment: LeaveOneOutData, _ pairs: PairFeatureEncoder, _ settings: Settings
+  ) -> RankingResult {
+    var rng = run.generator("ranking \(name)")
+    let model = WideAndDeep(
+      encoder: pairs.encoder, parts: parts, embeddingDimension: settings.embeddingDimension,
+      hiddenSizes: settings.hiddenSizes, using: &rng)
+    let trainer = WideAndDeepTrainer(
+      model, ftrl: settings.ftrl, deep: .adagrad(learningRate: settings.adagradRate))
+    let sampler = NegativeSampler(excluding: experiment.train)
+    let scorer = Scorer { user, items in
+      model.probabilities(
+        pairs.encode(
+          users: Array(repeating: user, count: items.count), items: items,
+          labels: Array(repeating: 0, count: items.count)))
+    }
+    var latest: RankingResult?
+    run.fit(
+      "\(name) (ranking)", epochs: settings.rankingEpochs, optimizers: trainer.optimizers,
+      batches: { _ in
+        let instances = TrainingInstances.epoch(
+          positives: experiment.train, sampler: sampler, negativesPerPositive: 4, using: &rng)
+        let examples = pairs.encode(
+          users: instances.users.map(Int.init), items: instances.items.map(Int.init),
+          labels: instances.labels)
+        return trainer.epochBatches(examples, batchSize: settings.batchSize, using: &rng)
+      },
+      loss: trainer.loss, weight: { Double($0.count) },
+      evaluate: { _ in
+        latest = scorer.evaluate(experiment.sampled)
+        return [:]
+      },
+      summary: { epoch in
+        "\(name) (ranking) epoch \(epoch.epoch)/\(settings.rankingEpochs): train loss \(formatted(epoch.loss, decimals: 4)), \(latest!)"
+      })
+    return latest!
+  }
+
+  /// Chapter 3's GMF, MLP and NeuMF HR@10 and NDCG@10, read from `--ncf-results`, when they
+  /// were measured on the same candidate lists: its ItemPop must score exactly what ours
+  /// does. Otherwise none, saying why.
+  func chapter3Rows(_ run: ChapterRun, itemPop: RankingResult) -> [(
+    model: String, hr: Double, ndcg: Double
+  )] {
+    let path = URL(fileURLWithPath: ncfResults).path  // a relative path from the working directory
+    let leftOut = "the ranking table leaves Chapter 3's rows out"
+    guard FileManager.default.fileExists(atPath: path) else {
+      run.note(
+        "Chapter 3's results: no file \(path) (run `make chapter-3` first, or give --ncf-results <file>); \(leftOut)"
+      )
+      return []
+    }
+    let other: ChapterResults
+    do {
+      other = try ChapterResults.decode(from: Data(contentsOf: URL(fileURLWithPath: path)))
+    } catch {
+      run.note("Chapter 3's results: cannot read \(path) as a results.json (\(error)); \(leftOut)")
+      return []
+    }
+    guard other.chapter == 3, other.mode == .full, other.data == run.results.data else {
+      run.note(
+        "Chapter 3's results: \(path) holds Chapter \(other.chapter)'s \(other.mode.rawValue) run on \(other.data) data, not Chapter 3's full run on \(run.results.data) data like this one; \(leftOut)"
+      )
+      return []
+    }
+    func score(_ metric: String) -> String {
+      other.metrics["ItemPop/\(metric)"].map { formatted($0, decimals: 4) } ?? "none"
+    }
+    guard other.metrics["ItemPop/HR@10"] == itemPop.hitRate(at: 10),
       other.metrics["ItemPop/NDCG@10"] == itemPop.ndcg(at: 10)
     else {
       run.note(
-        "Chapter 3's results are not at \(url.path) for the same protocol; its rows are left out")
-      return
+        "Chapter 3's results: \(path) was not measured on the same candidate lists (its ItemPop has HR@10 and NDCG@10 \(score("HR@10")) and \(score("NDCG@10")), ours \(formatted(itemPop.hitRate(at: 10), decimals: 4)) and \(formatted(itemPop.ndcg(at: 10), decimals: 4))); \(leftOut)"
+      )
+      return []
     }
-    for model in ["GMF", "MLP", "NeuMF"] {
+    return ["GMF", "MLP", "NeuMF"].compactMap { model in
       guard let hr = other.metrics["\(model)/HR@10"], let ndcg = other.metrics["\(model)/NDCG@10"]
-      else { continue }
-      run.record("Chapter 3 \(model)/HR@10", hr)
-      run.record("Chapter 3 \(model)/NDCG@10", ndcg)
-      table.append([
-        "\(model) (Chapter 3)", formatted(hr, decimals: 4), formatted(ndcg, decimals: 4),
-      ])
+      else { return nil }
+      return (model, hr, ndcg)
     }
   }
 }
