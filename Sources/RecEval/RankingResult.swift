@@ -22,6 +22,11 @@ public struct RankingResult: Sendable, Equatable, CustomStringConvertible {
   public var maps: [Double]
   /// How many users (or held-out cases, for the sampled protocol) were averaged.
   public var userCount: Int
+  /// Each evaluated user's (or case's) 1-based ranks of their relevant items, in evaluation
+  /// order: what paired comparisons between two models need (`perUser(_:)`).
+  public var userRanks: [[Int]]
+  /// Each evaluated user's number of relevant items, parallel to `userRanks`.
+  public var userRelevantCounts: [Int]
 
   /// Zeros for the given cutoffs.
   init(cutoffs: [Int]) {
@@ -32,6 +37,8 @@ public struct RankingResult: Sendable, Equatable, CustomStringConvertible {
     recalls = hitRates
     maps = hitRates
     userCount = 0
+    userRanks = []
+    userRelevantCounts = []
   }
 
   /// Adds one user's ranks (1-based ranks of their R relevant items).
@@ -44,6 +51,8 @@ public struct RankingResult: Sendable, Equatable, CustomStringConvertible {
       maps[c] += Metrics.averagePrecision(ranks: ranks, relevantCount: relevantCount, k: k)
     }
     userCount += 1
+    userRanks.append(ranks)
+    userRelevantCounts.append(relevantCount)
   }
 
   /// Divides the sums by the number of users.
@@ -57,6 +66,13 @@ public struct RankingResult: Sendable, Equatable, CustomStringConvertible {
       recalls[c] /= n
       maps[c] /= n
     }
+  }
+
+  /// One metric per evaluated user, in evaluation order (the mean of which is the reported
+  /// value): `result.perUser { ranks, relevant in Metrics.hitRate(ranks: ranks, k: 10) }`.
+  /// Two models evaluated on the same protocol give parallel lists, for a paired test.
+  public func perUser(_ metric: (_ ranks: [Int], _ relevantCount: Int) -> Double) -> [Double] {
+    zip(userRanks, userRelevantCounts).map { metric($0, $1) }
   }
 
   private func index(_ k: Int) -> Int {
