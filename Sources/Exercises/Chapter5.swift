@@ -151,7 +151,9 @@ public enum Chapter5Exercises {
   public static func cyclicalBeta(step: Int, cycleLength: Int, rampFraction: Float, cap: Float)
     throws -> Float
   {
-    ensure(cycleLength > 0 && rampFraction > 0, "cyclicalBeta: cycleLength and rampFraction must be positive")
+    ensure(
+      cycleLength > 0 && rampFraction > 0,
+      "cyclicalBeta: cycleLength and rampFraction must be positive")
     // BEGIN SOLUTION
     let tau = Float(step % cycleLength) / Float(cycleLength)
     return cap * min(1, tau / rampFraction)

@@ -197,7 +197,9 @@ func `Exercise 1.3: hand gradients for one example, 3 outputs and a dead hidden 
   let byHand = try Chapter1Exercises.reluNetworkGradients(
     x: x, w1: w1g, b1: b1, w2: w2, b2: b2, targets: t)
   meanSquaredError((x.matmul(w1g) + b1).relu().matmul(w2) + b2, t).backward()
-  for (name, hand, parameter) in [("W1", byHand.w1, w1g), ("b1", byHand.b1, b1), ("W2", byHand.w2, w2), ("b2", byHand.b2, b2)] {
+  for (name, hand, parameter) in [
+    ("W1", byHand.w1, w1g), ("b1", byHand.b1, b1), ("W2", byHand.w2, w2), ("b2", byHand.b2, b2),
+  ] {
     let auto = try #require(parameter.grad)
     #expect(hand.shape == parameter.shape, "dL/d\(name): \(hand.shape)")
     guard hand.shape == parameter.shape else { continue }

@@ -61,16 +61,6 @@ func `Exercise 2.2: user-based kNN recommends u4 what its nearest users have`() 
   #expect(abs(u2[0] - 2.0 / 3) < 1e-6)
 }
 
-/// NDCG@K with graded gains, written out the slow way (the test's own reference).
-private func referenceNDCG(ranked: [Int], gains: [Int: Double], k: Int) -> Double {
-  let dcg = ranked.prefix(k).enumerated().map { (Foundation.pow(2, gains[$1] ?? 0) - 1) / log2(Double($0) + 2) }
-  let ideal = gains.values.sorted(by: >).prefix(k).enumerated().map {
-    (Foundation.pow(2, $1) - 1) / log2(Double($0) + 2)
-  }
-  let idcg = ideal.reduce(0, +)
-  return idcg > 0 ? dcg.reduce(0, +) / idcg : 0
-}
-
 @Test(.exercise("2.3", points: 2))
 func `Exercise 2.3: graded NDCG@K by hand, and binary gains give RecEval’s metric`() throws {
   // Gains 3 at position 1 and 1 at position 3 of 5; K = 5:
@@ -121,7 +111,8 @@ func `Exercise 2.4: the sampled hit probability matches its edge cases and a sim
 }
 
 @Test(.exercise("2.5", points: 2))
-func `Exercise 2.5: leave-one-out holds out the best-rated of the last second, then the lowest item`()
+func
+  `Exercise 2.5: leave-one-out holds out the best-rated of the last second, then the lowest item`()
   throws
 {
   let ratings = [
@@ -148,8 +139,19 @@ func `Exercise 2.5: leave-one-out holds out the best-rated of the last second, t
   #expect(try Chapter2Exercises.heldOutIndex(ratings, user: 7) == nil)  // no ratings at all
 }
 
-
 // BEGIN HIDDEN TESTS
+
+/// NDCG@K with graded gains, written out the slow way (the test's own reference).
+private func referenceNDCG(ranked: [Int], gains: [Int: Double], k: Int) -> Double {
+  let dcg = ranked.prefix(k).enumerated().map {
+    (Foundation.pow(2, gains[$1] ?? 0) - 1) / log2(Double($0) + 2)
+  }
+  let ideal = gains.values.sorted(by: >).prefix(k).enumerated().map {
+    (Foundation.pow(2, $1) - 1) / log2(Double($0) + 2)
+  }
+  let idcg = ideal.reduce(0, +)
+  return idcg > 0 ? dcg.reduce(0, +) / idcg : 0
+}
 
 @Test(.exercise("2.1", points: 1))
 func `Exercise 2.1: Jaccard on long lists, large ids and one shared item`() throws {
@@ -176,10 +178,12 @@ func `Exercise 2.2: kNN breaks similarity ties to the lower user and takes at mo
     [1, 1, 0, 0], [1, 0, 1, 0], [0, 1, 0, 1], [0, 0, 1, 1],
   ]
   let train = InteractionMatrix(rows: rows)
-  let one = try Chapter2Exercises.userKNNScores(train: train, user: 0, items: [2, 3], neighbours: 1)
+  let one = try Chapter2Exercises.userKNNScores(
+    train: train, user: 0, items: [2, 3], neighbours: 1)
   #expect(abs(one[0] - 1.0 / 3) < 1e-6 && one[1] == 0, "the tie goes to user 1: \(one)")
   // More neighbours than other users: all three vote (user 3 has J = 0 and adds nothing).
-  let all = try Chapter2Exercises.userKNNScores(train: train, user: 0, items: [2, 3], neighbours: 10)
+  let all = try Chapter2Exercises.userKNNScores(
+    train: train, user: 0, items: [2, 3], neighbours: 10)
   #expect(abs(all[0] - 1.0 / 3) < 1e-6 && abs(all[1] - 1.0 / 3) < 1e-6, "\(all)")
 }
 
@@ -189,7 +193,9 @@ func `Exercise 2.3: graded NDCG on random gains, zero gains and K past the list`
   for _ in 0..<50 {
     let ranked = rng.permutation(40)
     var gains: [Int: Double] = [:]
-    for item in rng.sample(1 + rng.int(below: 10), from: 60) { gains[item] = Double(rng.int(below: 5)) }
+    for item in rng.sample(1 + rng.int(below: 10), from: 60) {
+      gains[item] = Double(rng.int(below: 5))
+    }
     let k = 1 + rng.int(below: 50)
     let expected = referenceNDCG(ranked: ranked, gains: gains, k: k)
     #expect(try abs(Chapter2Exercises.ndcg(ranked: ranked, gains: gains, k: k) - expected) < 1e-12)
@@ -199,7 +205,8 @@ func `Exercise 2.3: graded NDCG on random gains, zero gains and K past the list`
 }
 
 @Test(.exercise("2.4", points: 1))
-func `Exercise 2.4: the sampled hit probability when every negative is drawn, and exactly`() throws {
+func `Exercise 2.4: the sampled hit probability when every negative is drawn, and exactly`() throws
+{
   let p = Chapter2Exercises.sampledHitProbability
   // Every other item drawn: the sampled rank is the full rank.
   for rank in [1, 5, 10, 11, 50] {

@@ -33,12 +33,13 @@ func `Exercise 3.1: the pointwise log loss is stable and matches the engine’s`
 }
 
 @Test(.exercise("3.2", points: 1))
-func `Exercise 3.2: the tower’s weights and biases, for NCF’s halving and another shrink`() throws
-{
+func `Exercise 3.2: the tower’s weights and biases, for NCF’s halving and another shrink`() throws {
   // 64·32 + 32 + 32·16 + 16 + 16·8 + 8 = 2744 (counting the output layer too gives 2753,
   // forgetting the biases 2688).
   #expect(try Chapter3Exercises.towerParameterCount(factors: 8, hiddenLayers: 3, shrink: 2) == 2744)
-  #expect(try Chapter3Exercises.towerParameterCount(factors: 16, hiddenLayers: 1, shrink: 2) == 32 * 16 + 16)
+  #expect(
+    try Chapter3Exercises.towerParameterCount(factors: 16, hiddenLayers: 1, shrink: 2) == 32 * 16
+      + 16)
   #expect(try Chapter3Exercises.towerParameterCount(factors: 8, hiddenLayers: 0, shrink: 2) == 0)  // MLP-0
   // Shrinking by 3: widths 36, 12, 4 (NCF's towerSizes would give 16, 8, 4).
   #expect(
@@ -49,7 +50,8 @@ func `Exercise 3.2: the tower’s weights and biases, for NCF’s halving and an
   for (f, l) in [(4, 1), (8, 2), (6, 3)] {
     let mlp = MLPRecommender(userCount: 2, itemCount: 2, factors: f, hiddenLayers: l, using: &rng)
     let inTower = try #require(mlp.tower).parameters.map(\.count).reduce(0, +)
-    #expect(try Chapter3Exercises.towerParameterCount(factors: f, hiddenLayers: l, shrink: 2) == inTower)
+    #expect(
+      try Chapter3Exercises.towerParameterCount(factors: f, hiddenLayers: l, shrink: 2) == inTower)
   }
 }
 
@@ -94,10 +96,14 @@ func `Exercise 3.4: biased MF is a dot product plus two biases, and it trains`()
     for k in 0..<3 { expected += p[u, k] * q[i, k] }
     #expect(abs(logits[r, 0] - expected) < 1e-6)  // a missing bias fails here
   }
-  // Gradients reach every parameter (a model built from raw values would not train).
+  // Gradients reach every parameter (a model built from raw values would not train, and
+  // its backward() would trap: checked first, so an unfinished stub reports, not crashes).
+  try #require(
+    logits.requiresGrad, "the logits must be built from the parameters with the engine's ops")
   logits.sum().backward()
-  #expect(mf.parameters.allSatisfy { $0.grad != nil })
-  #expect(mf.itemBias.grad![4, 0] == 1 && mf.itemBias.grad![1, 0] == 0)
+  try #require(mf.parameters.allSatisfy { $0.grad != nil }, "every parameter should get a gradient")
+  let itemBiasGrad = try #require(mf.itemBias.grad)
+  #expect(itemBiasGrad[4, 0] == 1 && itemBiasGrad[1, 0] == 0)
   // And it learns two taste groups with the library's trainer.
   var pairs: [(user: Int, item: Int)] = []
   for u in 0..<12 { for k in 0..<4 { pairs.append((u, (u < 6 ? 0 : 6) + (u + k) % 6)) } }
@@ -179,7 +185,9 @@ func `Exercise 3.2: the tower’s count for wide towers and shrink 1`() throws {
 func `Exercise 3.3: alpha 1 is GMF alone, alpha 0 the MLP alone, and the library’s NeuMF agrees`()
   throws
 {
-  let args = (g: [Float]([0.5, 2]), m: [Float]([1, 1, -1]), hg: [Float]([2, -1]), hm: [Float]([3, 1, 4]))
+  let args = (
+    g: [Float]([0.5, 2]), m: [Float]([1, 1, -1]), hg: [Float]([2, -1]), hm: [Float]([3, 1, 4])
+  )
   #expect(
     try Chapter3Exercises.pretrainedLogit(
       gmfVector: args.g, mlpVector: args.m, gmfWeights: args.hg, gmfBias: 1, mlpWeights: args.hm,
@@ -192,7 +200,10 @@ func `Exercise 3.3: alpha 1 is GMF alone, alpha 0 the MLP alone, and the library
   var rng = SeededGenerator(seed: 333)
   let gmf = GMF(userCount: 3, itemCount: 4, factors: 3, using: &rng)
   let mlp = MLPRecommender(userCount: 3, itemCount: 4, factors: 2, hiddenLayers: 1, using: &rng)
-  for t in [gmf.userEmbedding.table, gmf.itemEmbedding.table, mlp.userEmbedding.table, mlp.itemEmbedding.table] {
+  for t in [
+    gmf.userEmbedding.table, gmf.itemEmbedding.table, mlp.userEmbedding.table,
+    mlp.itemEmbedding.table,
+  ] {
     t.assign(Tensor.normal(t.shape, standardDeviation: 0.8, using: &rng))
   }
   gmf.output.bias!.assign(Tensor([0.3]))
@@ -218,6 +229,8 @@ func `Exercise 3.4: biased MF's gradients match a central difference`() throws {
   }
   let users = [0, 2, 2, 1]
   let items = [3, 0, 3, 1]
+  try #require(
+    mf.logits(users: users, items: items).requiresGrad, "logits built from the parameters")
   let report = checkGradients(of: mf.parameters) {
     (mf.logits(users: users, items: items) * mf.logits(users: users, items: items)).sum()
   }

@@ -147,12 +147,14 @@ func `Exercise 5.7: top-N skips seen items and breaks ties by index`() throws {
 // BEGIN HIDDEN TESTS
 
 @Test(.exercise("5.1", points: 1))
-func `Exercise 5.1: one user with many ratings does not outweigh one with a single rating`() throws {
+func `Exercise 5.1: one user with many ratings does not outweigh one with a single rating`() throws
+{
   // User 0: 9 observed errors of 0; user 1: one error of 3 -> (0 + 9) / 2 = 4.5, not 9/10.
   let p: [Float] = [Float](repeating: 2, count: 10) + [Float](repeating: 5, count: 10)
   let t: [Float] = [Float](repeating: 2, count: 10) + [2] + [Float](repeating: 0, count: 9)
   let m: [Float] = [Float](repeating: 1, count: 9) + [0] + [1] + [Float](repeating: 0, count: 9)
-  let loss = try Chapter5Exercises.userAveragedSquaredError(predictions: p, targets: t, mask: m, columns: 10)
+  let loss = try Chapter5Exercises.userAveragedSquaredError(
+    predictions: p, targets: t, mask: m, columns: 10)
   #expect(abs(loss - 4.5) < 1e-6, "got \(loss)")
   // One column per row: the mean of the observed squared errors.
   #expect(
@@ -173,7 +175,9 @@ func `Exercise 5.2: the global mean with no training rating, no test rating and 
   let mean = Double(train.map(\.rating).reduce(0, +)) / Double(train.count)
   let mse = test.map { (Double($0.rating) - mean) * (Double($0.rating) - mean) }.reduce(0, +)
   #expect(
-    try abs(Chapter5Exercises.globalMeanRMSE(train: train, test: test) - (mse / Double(test.count)).squareRoot())
+    try abs(
+      Chapter5Exercises.globalMeanRMSE(train: train, test: test)
+        - (mse / Double(test.count)).squareRoot())
       < 1e-9)
 }
 
@@ -216,9 +220,11 @@ func `Exercise 5.5: repeated items, very negative logits and one item`() throws 
   // An item listed twice counts twice.
   #expect(
     try abs(
-      Chapter5Exercises.multinomialLogLikelihood(logits: [0, 0], items: [1, 1]) - 2 * Float(log(0.5)))
+      Chapter5Exercises.multinomialLogLikelihood(logits: [0, 0], items: [1, 1]) - 2
+        * Float(log(0.5)))
       < 1e-6)
-  let low = try Chapter5Exercises.multinomialLogLikelihood(logits: [-1000, -1000, -1000, -1000], items: [2])
+  let low = try Chapter5Exercises.multinomialLogLikelihood(
+    logits: [-1000, -1000, -1000, -1000], items: [2])
   #expect(low.isFinite && abs(low - Float(log(0.25))) < 1e-3)
   #expect(try Chapter5Exercises.multinomialLogLikelihood(logits: [7], items: [0]) == 0)
 }
@@ -235,12 +241,14 @@ func `Exercise 5.6: cycles of another length, a ramp over the whole cycle, many 
           - expected) < 1e-6, "step \(step)")
   }
   #expect(
-    try Chapter5Exercises.cyclicalBeta(step: 1_000_020, cycleLength: 40, rampFraction: 0.25, cap: 0.5)
+    try Chapter5Exercises.cyclicalBeta(
+      step: 1_000_020, cycleLength: 40, rampFraction: 0.25, cap: 0.5)
       == 0.5)
 }
 
 @Test(.exercise("5.7", points: 1))
-func `Exercise 5.7: top-N with N past the candidates, N = 0, negative scores and all ties`() throws {
+func `Exercise 5.7: top-N with N past the candidates, N = 0, negative scores and all ties`() throws
+{
   #expect(try Chapter5Exercises.topN(scores: [-1, -3, -2], seen: [], n: 10) == [0, 2, 1])
   #expect(try Chapter5Exercises.topN(scores: [1, 2, 3], seen: [], n: 0) == [])
   #expect(try Chapter5Exercises.topN(scores: [5, 5, 5, 5], seen: [1], n: 2) == [0, 2])
