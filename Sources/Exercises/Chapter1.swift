@@ -1,6 +1,7 @@
 // Chapter 1's exercises: reference solutions. A student copy replaces each region between
-// `// BEGIN SOLUTION` and `// END SOLUTION` with `fatalError("Exercise 1.k")`; the tests in
-// Tests/ExercisesTests/Chapter1ExercisesTests.swift grade them (`swift test --filter "Exercise 1."`).
+// `// BEGIN SOLUTION` and `// END SOLUTION` with its `// STUB:` statement, which throws
+// `NotAttempted`; the tests in Tests/ExercisesTests/Chapter1ExercisesTests.swift grade them
+// (`make exercise E=1.4` grades one, `make grade` all).
 
 import NN
 import Tensors

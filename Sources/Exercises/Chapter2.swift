@@ -1,7 +1,7 @@
 // Chapter 2's exercises: reference solutions between `// BEGIN SOLUTION` and
-// `// END SOLUTION` (a student copy replaces each region with `fatalError("Exercise 2.k")`).
-// Graded by Tests/ExercisesTests/Chapter2ExercisesTests.swift:
-// `swift test --filter "Exercise 2."`.
+// `// END SOLUTION` (a student copy replaces each region with its `// STUB:` statement, which
+// throws `NotAttempted`). Graded by Tests/ExercisesTests/Chapter2ExercisesTests.swift:
+// `make exercise E=2.3` grades one, `make grade` all.
 
 import RecData
 
@@ -76,26 +76,34 @@ public enum Chapter2Exercises {
     // STUB: throw NotAttempted("Exercise 2.2")
   }
 
-  // MARK: - Exercise 2.3: NDCG@K from a ranked list
+  // MARK: - Exercise 2.3: NDCG@K with graded relevance
 
-  /// NDCG@K of a ranked list of items (best first) against a set of relevant items, binary
-  /// relevance, log base 2, ranks from 1:
+  /// NDCG@K of a ranked list of items (best first) with graded relevance: `gains[item]` is
+  /// how relevant an item is (a rating above 3, say); an item missing from `gains` has gain
+  /// 0. Exponential gain, log base 2, ranks from 1 (Järvelin & Kekäläinen, 2002; Burges et
+  /// al., 2005):
   ///
   /// ```
-  /// DCG@K  = sum over positions r = 1 ... K with ranked[r-1] relevant of 1 / log2(r + 1)
-  /// IDCG@K = sum over r = 1 ... min(K, |relevant|) of 1 / log2(r + 1)
-  /// NDCG@K = DCG@K / IDCG@K             (0 when there is nothing relevant)
+  /// DCG@K  = sum over positions r = 1 ... K of (2^gain(ranked[r-1]) - 1) / log2(r + 1)
+  /// IDCG@K = the same sum over the K largest gains, sorted from largest to smallest
+  /// NDCG@K = DCG@K / IDCG@K             (0 when IDCG@K is 0: nothing is relevant)
   /// ```
-  public static func ndcg(ranked: [Int], relevant: Set<Int>, k: Int) throws -> Double {
+  ///
+  /// With every gain 1 it is the binary NDCG of the text (`Metrics.ndcg(ranks:…)`).
+  public static func ndcg(ranked: [Int], gains: [Int: Double], k: Int) throws -> Double {
     // BEGIN SOLUTION
-    guard !relevant.isEmpty else { return 0 }
+    func discounted(_ gain: Double, atPosition r: Int) -> Double {  // r counts from 1
+      (pow(2, gain) - 1) / log2(Double(r) + 1)
+    }
     var dcg = 0.0
-    for (position, item) in ranked.prefix(k).enumerated() where relevant.contains(item) {
-      dcg += 1 / log2(Double(position + 1) + 1)
+    for (index, item) in ranked.prefix(k).enumerated() {
+      dcg += discounted(gains[item] ?? 0, atPosition: index + 1)
     }
     var ideal = 0.0
-    for r in 1...min(k, relevant.count) { ideal += 1 / log2(Double(r) + 1) }
-    return dcg / ideal
+    for (index, gain) in gains.values.sorted(by: >).prefix(k).enumerated() {
+      ideal += discounted(gain, atPosition: index + 1)
+    }
+    return ideal > 0 ? dcg / ideal : 0
     // END SOLUTION
     // STUB: throw NotAttempted("Exercise 2.3")
   }
@@ -135,11 +143,17 @@ public enum Chapter2Exercises {
     // STUB: throw NotAttempted("Exercise 2.4")
   }
 
-  // MARK: - Exercise 2.5: leave-one-out with a stated tie rule
+  // MARK: - Exercise 2.5: leave-one-out with a tie rule of your own
 
-  /// The index (into `ratings`) of the rating leave-one-out holds out for `user`: the latest
-  /// timestamp, and among ratings tied at that second the one with the HIGHEST item index
-  /// (`TieRule.highestItemID`). Nil when the user has fewer than two ratings.
+  /// The index (into `ratings`) of the rating leave-one-out holds out for `user` under a tie
+  /// rule that `RatingSplit` does not have: the latest timestamp; among ratings tied at that
+  /// second, the one with the HIGHEST rating (the held-out item is then the clearest
+  /// positive); among those, the LOWEST item index. Nil when the user has fewer than two
+  /// ratings.
+  ///
+  /// ```
+  /// held out = the rating that is largest by (timestamp, rating, -item)
+  /// ```
   public static func heldOutIndex(_ ratings: [Rating], user: Int) throws -> Int? {
     // BEGIN SOLUTION
     var best: Int? = nil
@@ -151,9 +165,7 @@ public enum Chapter2Exercises {
         continue
       }
       let current = ratings[b]
-      if r.timestamp > current.timestamp
-        || (r.timestamp == current.timestamp && r.item > current.item)
-      {
+      if (r.timestamp, r.rating, -r.item) > (current.timestamp, current.rating, -current.item) {
         best = index
       }
     }

@@ -1,8 +1,8 @@
 // Exercises of Chapter 3: Neural Collaborative Filtering.
 //
 // Each solution sits between `// BEGIN SOLUTION` and `// END SOLUTION`; the student copy
-// replaces it with `fatalError("Exercise 3.k")`. Grade one with
-// `swift test --filter "Exercise 3.k"`.
+// replaces it with its `// STUB:` statement, which throws `NotAttempted`. Grade one with
+// `make exercise E=3.2`, all with `make grade`.
 
 import NN
 import RecData
@@ -40,30 +40,60 @@ public enum Chapter3Exercises {
     // STUB: throw NotAttempted("Exercise 3.1")
   }
 
-  // MARK: - Exercise 3.2: the tower
+  // MARK: - Exercise 3.2: the tower's size
 
-  /// Exercise 3.2: the widths of NCF's MLP tower from the concatenated embeddings to the
-  /// last layer, halving at each of `hiddenLayers` layers and ending at `factors`:
-  /// `(8, 3) -> [64, 32, 16, 8]`, `(8, 0) -> [8]`.
-  public static func towerSizes(factors: Int, hiddenLayers: Int) throws -> [Int] {
+  /// Exercise 3.2: the number of trainable scalars (weights and biases) in the hidden layers
+  /// of an MLP tower that ends at `factors` units after `hiddenLayers` layers, each layer
+  /// `shrink` times narrower than the one before (NCF's tower has `shrink` 2). The
+  /// embeddings and the output layer are not counted.
+  ///
+  /// ```
+  /// widths  w_L = factors,  w_(l-1) = shrink * w_l      (w_0: the concatenated embeddings)
+  /// count   = sum over l = 1 ... L of (w_(l-1) * w_l + w_l)      (0 when L = 0)
+  /// ```
+  /// `(factors: 8, hiddenLayers: 3, shrink: 2)`: widths 64, 32, 16, 8, so
+  /// 64·32 + 32 + 32·16 + 16 + 16·8 + 8 = 2744.
+  public static func towerParameterCount(factors: Int, hiddenLayers: Int, shrink: Int) throws
+    -> Int
+  {
     // BEGIN SOLUTION
-    var sizes = [factors]
-    for _ in 0..<hiddenLayers { sizes.insert(2 * sizes[0], at: 0) }
-    return sizes
+    var count = 0
+    var width = factors  // w_l, walking from the last layer back to the first
+    for _ in 0..<hiddenLayers {
+      let wider = shrink * width  // w_(l-1)
+      count += wider * width + width
+      width = wider
+    }
+    return count
     // END SOLUTION
     // STUB: throw NotAttempted("Exercise 3.2")
   }
 
-  // MARK: - Exercise 3.3: NeuMF's pretrained output layer
+  // MARK: - Exercise 3.3: the pretrained NeuMF's first logit
 
-  /// Exercise 3.3: the output layer NeuMF starts from when pretrained: the GMF's weights
-  /// times alpha, then the MLP's times (1 - alpha); the bias the same mix of the two biases.
-  public static func pretrainedOutput(
-    gmfWeights: [Float], gmfBias: Float, mlpWeights: [Float], mlpBias: Float, alpha: Float
-  ) throws -> (weights: [Float], bias: Float) {
+  /// Exercise 3.3: the logit NeuMF gives a (user, item) pair right after it is built from a
+  /// pretrained GMF and MLP, computed from the two models' last-layer vectors: GMF's
+  /// p_u ⊙ q_i (`gmfVector`) and the MLP's z_L (`mlpVector`). Build the output layer as
+  /// NeuMF's pretraining does (h = [alpha h_GMF ; (1 - alpha) h_MLP], b = alpha b_GMF +
+  /// (1 - alpha) b_MLP) and apply it to the concatenation [gmfVector ; mlpVector]:
+  ///
+  /// ```
+  /// logit = h · [gmfVector ; mlpVector] + b
+  /// ```
+  /// - Shape: gmfVector and gmfWeights (k_GMF), mlpVector and mlpWeights (k_MLP)
+  public static func pretrainedLogit(
+    gmfVector: [Float], mlpVector: [Float], gmfWeights: [Float], gmfBias: Float,
+    mlpWeights: [Float], mlpBias: Float, alpha: Float
+  ) throws -> Float {
+    ensure(
+      gmfVector.count == gmfWeights.count && mlpVector.count == mlpWeights.count,
+      "pretrainedLogit: a vector and its weights differ in length")
     // BEGIN SOLUTION
     let weights = gmfWeights.map { alpha * $0 } + mlpWeights.map { (1 - alpha) * $0 }
-    return (weights, alpha * gmfBias + (1 - alpha) * mlpBias)
+    let bias = alpha * gmfBias + (1 - alpha) * mlpBias
+    var logit = bias
+    for (w, x) in zip(weights, gmfVector + mlpVector) { logit += w * x }
+    return logit
     // END SOLUTION
     // STUB: throw NotAttempted("Exercise 3.3")
   }
@@ -118,23 +148,29 @@ public enum Chapter3Exercises {
     }
   }
 
-  // MARK: - Exercise 3.5: ties in the last second
+  // MARK: - Exercise 3.5: how many ratings share the last second
 
-  /// Exercise 3.5: how many users rated two or more items at the timestamp of their latest
-  /// rating (the users for whom leave-one-out needs a tie rule).
-  public static func usersWithTiedLatestRatings(_ ratings: [Rating], userCount: Int) throws -> Int {
+  /// Exercise 3.5: for every user, how many of their ratings carry the timestamp of their
+  /// latest rating (0 for a user with no rating). Leave-one-out needs a tie rule for every
+  /// user whose count is 2 or more.
+  ///
+  /// ```
+  /// t_u = max timestamp of u's ratings;   result[u] = #{ ratings of u at t_u }
+  /// ```
+  /// - Shape: ratings in any order -> (userCount)
+  public static func latestSecondCounts(_ ratings: [Rating], userCount: Int) throws -> [Int] {
     // BEGIN SOLUTION
     var latest = [Int](repeating: Int.min, count: userCount)
-    var tied = [Int](repeating: 0, count: userCount)
+    var counts = [Int](repeating: 0, count: userCount)
     for r in ratings {
-      if r.timestamp > latest[r.user] {
+      if r.timestamp > latest[r.user] {  // a later second: the count starts again
         latest[r.user] = r.timestamp
-        tied[r.user] = 1
+        counts[r.user] = 1
       } else if r.timestamp == latest[r.user] {
-        tied[r.user] += 1
+        counts[r.user] += 1
       }
     }
-    return tied.filter { $0 >= 2 }.count
+    return counts
     // END SOLUTION
     // STUB: throw NotAttempted("Exercise 3.5")
   }

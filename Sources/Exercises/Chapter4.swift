@@ -1,6 +1,6 @@
 // Chapter 4 exercises: Wide & Deep. Reference solutions sit between `// BEGIN SOLUTION` and
-// `// END SOLUTION`; a student copy replaces each region with `fatalError("Exercise 4.k")`.
-// Grade one with `swift test --filter "Exercise 4.k"`.
+// `// END SOLUTION`; a student copy replaces each region with its `// STUB:` statement, which
+// throws `NotAttempted`. Grade one with `make exercise E=4.3`, all with `make grade`.
 
 import NN
 import RecData
@@ -61,41 +61,55 @@ public enum Chapter4Exercises {
     // STUB: throw NotAttempted("Exercise 4.2")
   }
 
-  // MARK: - Exercise 4.3: one FTRL-Proximal step for one coordinate
+  // MARK: - Exercise 4.3: FTRL-Proximal for one coordinate, as the paper's Algorithm 1
 
-  /// FTRL-Proximal's state for one weight.
-  public struct FTRLCoordinate: Equatable, Sendable {
+  /// FTRL-Proximal's state for one coordinate, in Double. Unlike the engine's `FTRL`, no
+  /// weight is stored: as in McMahan et al.'s Algorithm 1, the weight is computed from
+  /// (z, n) when it is needed (`ftrlWeight`).
+  public struct FTRLState: Equatable, Sendable {
     /// The adjusted sum of gradients.
-    public var z: Float = 0
+    public var z: Double = 0
     /// The sum of squared gradients.
-    public var n: Float = 0
-    /// The weight.
-    public var w: Float = 0
+    public var n: Double = 0
     /// A fresh coordinate (all zero).
     public init() {}
+    /// A coordinate with the given sums.
+    public init(z: Double, n: Double) { (self.z, self.n) = (z, n) }
   }
 
-  /// Updates one coordinate from its gradient `g` (McMahan et al., 2013):
+  /// The weight of a coordinate, from its state alone (McMahan et al., 2013, Algorithm 1):
   ///
   /// ```
-  /// sigma = (sqrt(n + g^2) - sqrt(n)) / alpha
-  /// z = z + g - sigma * w;   n = n + g^2
   /// w = 0                                                     if |z| <= l1
   ///   = -(z - sign(z) l1) / ((beta + sqrt(n)) / alpha + l2)   otherwise
   /// ```
+  public static func ftrlWeight(
+    _ s: FTRLState, alpha: Double, beta: Double, l1: Double, l2: Double
+  ) throws -> Double {
+    // BEGIN SOLUTION
+    guard abs(s.z) > l1 else { return 0 }
+    let sign: Double = s.z < 0 ? -1 : 1
+    return -(s.z - sign * l1) / ((beta + s.n.squareRoot()) / alpha + l2)
+    // END SOLUTION
+    // STUB: throw NotAttempted("Exercise 4.3")
+  }
+
+  /// One step of a coordinate from its gradient `g`. The weight the step uses is the one
+  /// the prediction used, computed from the state before the step:
+  ///
+  /// ```
+  /// w     = ftrlWeight(z, n)                      (before the update)
+  /// sigma = (sqrt(n + g^2) - sqrt(n)) / alpha
+  /// z     = z + g - sigma * w;    n = n + g^2
+  /// ```
   public static func ftrlStep(
-    _ c: inout FTRLCoordinate, gradient g: Float, alpha: Float, beta: Float, l1: Float, l2: Float
+    _ s: inout FTRLState, gradient g: Double, alpha: Double, beta: Double, l1: Double, l2: Double
   ) throws {
     // BEGIN SOLUTION
-    let sigma = ((c.n + g * g).squareRoot() - c.n.squareRoot()) / alpha
-    c.z += g - sigma * c.w
-    c.n += g * g
-    if abs(c.z) <= l1 {
-      c.w = 0
-    } else {
-      let sign: Float = c.z < 0 ? -1 : 1
-      c.w = -(c.z - sign * l1) / ((beta + c.n.squareRoot()) / alpha + l2)
-    }
+    let w = try ftrlWeight(s, alpha: alpha, beta: beta, l1: l1, l2: l2)
+    let sigma = ((s.n + g * g).squareRoot() - s.n.squareRoot()) / alpha
+    s.z += g - sigma * w
+    s.n += g * g
     // END SOLUTION
     // STUB: throw NotAttempted("Exercise 4.3")
   }

@@ -1,6 +1,7 @@
 // Chapter 5's exercises: reference solutions between `// BEGIN SOLUTION` and `// END SOLUTION`.
-// A student copy replaces each region with `fatalError("Exercise 5.k")`; the tests in
-// Tests/ExercisesTests/Chapter5ExercisesTests.swift grade them (`swift test --filter "Exercise 5.1"`).
+// A student copy replaces each region with its `// STUB:` statement, which throws
+// `NotAttempted`; the tests in Tests/ExercisesTests/Chapter5ExercisesTests.swift grade them
+// (`make exercise E=5.1` grades one, `make grade` all).
 
 import Foundation
 import RecData
@@ -10,28 +11,41 @@ import Tensors
 public enum Chapter5Exercises {
   // MARK: - Exercise 5.1
 
-  /// The AutoRec loss by hand: the mean squared error over the observed entries only.
+  /// The masked squared error averaged per user: each row of `columns` entries (one user)
+  /// has its own mean squared error over its observed entries, and the loss is the mean of
+  /// those over the rows with at least one observed entry. (The engine's
+  /// `maskedMeanSquaredError` averages over all observed entries at once, so a user with many
+  /// ratings weighs more; here every user weighs the same.)
   ///
   /// ```
-  /// L = sum_i m_i (p_i - t_i)^2 / max(sum_i m_i, 1)
+  /// L_u = sum_i m_ui (p_ui - t_ui)^2 / sum_i m_ui            for rows with sum_i m_ui > 0
+  /// L   = mean of L_u over those rows                        (0 when no entry is observed)
   /// ```
-  /// With no observed entry the loss is 0.
-  public static func maskedSquaredError(predictions: [Float], targets: [Float], mask: [Float])
-    throws
-    -> Float
-  {
+  /// - Shape: predictions, targets, mask: (rows * columns), row by row
+  public static func userAveragedSquaredError(
+    predictions: [Float], targets: [Float], mask: [Float], columns: Int
+  ) throws -> Float {
     ensure(
-      predictions.count == targets.count && targets.count == mask.count,
-      "maskedSquaredError: lengths differ")
+      predictions.count == targets.count && targets.count == mask.count && columns > 0
+        && mask.count % columns == 0,
+      "userAveragedSquaredError: lengths differ or are not whole rows")
     // BEGIN SOLUTION
-    var sum: Float = 0
-    var observed: Float = 0
-    for i in predictions.indices {
-      let d = predictions[i] - targets[i]
-      sum += mask[i] * d * d
-      observed += mask[i]
+    var total: Float = 0
+    var users = 0
+    for start in stride(from: 0, to: mask.count, by: columns) {
+      var sum: Float = 0
+      var observed: Float = 0
+      for i in start..<start + columns {
+        let d = predictions[i] - targets[i]
+        sum += mask[i] * d * d
+        observed += mask[i]
+      }
+      if observed > 0 {
+        total += sum / observed
+        users += 1
+      }
     }
-    return sum / max(observed, 1)
+    return users > 0 ? total / Float(users) : 0
     // END SOLUTION
     // STUB: throw NotAttempted("Exercise 5.1")
   }
@@ -53,8 +67,15 @@ public enum Chapter5Exercises {
   // MARK: - Exercise 5.3
 
   /// Input corruption as in Mult-DAE and CDAE (inverted dropout): each value is zeroed with
-  /// probability `rate`, drawing one `rng.nextFloat()` per value in order (zero when the draw
-  /// is below `rate`), and every survivor is scaled by 1 / (1 - rate).
+  /// probability `rate`, and every survivor is scaled by 1 / (1 - rate). The draw order is
+  /// part of the contract (it is the engine's `Dropout`'s): exactly one `rng.nextFloat()`
+  /// per entry, in the row's order, zeros included; the entry is dropped when its draw is
+  /// below `rate`.
+  ///
+  /// ```
+  /// out_i = 0                     if u_i < rate       (u_i = the i-th rng.nextFloat())
+  ///       = x_i / (1 - rate)      otherwise
+  /// ```
   public static func corrupt(_ row: [Float], rate: Float, using rng: inout SeededGenerator) throws
     -> [Float]
   {
@@ -68,18 +89,29 @@ public enum Chapter5Exercises {
 
   // MARK: - Exercise 5.4
 
-  /// The KL divergence of N(mean, diag(exp(logVariance))) from N(0, I), the Mult-VAE penalty
-  /// for one user:
+  /// The KL divergence of N(mean, diag(exp(logVariance))) from a Gaussian prior
+  /// N(priorMean, diag(exp(priorLogVariance))), for one user. (Mult-VAE's penalty is the
+  /// case priorMean = 0, priorLogVariance = 0; a learned prior, as in VampPrior or RecVAE's
+  /// composite prior, needs the general one.)
   ///
   /// ```
-  /// KL = (1/2) sum_k (exp(logVariance_k) + mean_k^2 - 1 - logVariance_k)
+  /// KL = (1/2) sum_k ( priorLogVariance_k - logVariance_k
+  ///                    + (exp(logVariance_k) + (mean_k - priorMean_k)^2) / exp(priorLogVariance_k)
+  ///                    - 1 )
   /// ```
-  public static func gaussianKL(mean: [Float], logVariance: [Float]) throws -> Float {
-    ensure(mean.count == logVariance.count, "gaussianKL: lengths differ")
+  public static func gaussianKL(
+    mean: [Float], logVariance: [Float], priorMean: [Float], priorLogVariance: [Float]
+  ) throws -> Float {
+    ensure(
+      mean.count == logVariance.count && mean.count == priorMean.count
+        && mean.count == priorLogVariance.count, "gaussianKL: lengths differ")
     // BEGIN SOLUTION
     var sum: Float = 0
     for k in mean.indices {
-      sum += Foundation.exp(logVariance[k]) + mean[k] * mean[k] - 1 - logVariance[k]
+      let d = mean[k] - priorMean[k]
+      sum +=
+        priorLogVariance[k] - logVariance[k]
+        + (Foundation.exp(logVariance[k]) + d * d) / Foundation.exp(priorLogVariance[k]) - 1
     }
     return sum / 2
     // END SOLUTION
@@ -107,15 +139,24 @@ public enum Chapter5Exercises {
 
   // MARK: - Exercise 5.6
 
-  /// The linear KL-annealing schedule of Mult-VAE: beta grows from 0 by 1 / annealSteps per
-  /// update and stops at `cap`.
+  /// A cyclical KL-annealing schedule (Fu et al., 2019): training is cut into cycles of
+  /// `cycleLength` updates; in each, beta grows linearly from 0 to `cap` over the first
+  /// `rampFraction` of the cycle, then stays at `cap` until the cycle ends and beta drops to
+  /// 0 again. (Mult-VAE's linear schedule is one cycle that never ends.)
   ///
   /// ```
-  /// beta(step) = min(cap, step / annealSteps)
+  /// tau(step)  = (step mod cycleLength) / cycleLength          (in [0, 1))
+  /// beta(step) = cap * min(1, tau / rampFraction)
   /// ```
-  public static func annealedBeta(step: Int, annealSteps: Int, cap: Float) throws -> Float {
+  public static func cyclicalBeta(step: Int, cycleLength: Int, rampFraction: Float, cap: Float)
+    throws -> Float
+  {
+    ensure(
+      cycleLength > 0 && rampFraction > 0,
+      "cyclicalBeta: cycleLength and rampFraction must be positive")
     // BEGIN SOLUTION
-    min(cap, Float(step) / Float(max(annealSteps, 1)))
+    let tau = Float(step % cycleLength) / Float(cycleLength)
+    return cap * min(1, tau / rampFraction)
     // END SOLUTION
     // STUB: throw NotAttempted("Exercise 5.6")
   }
