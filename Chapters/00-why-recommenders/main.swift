@@ -24,34 +24,57 @@ struct Chapter0: ParsableCommand {
   func run() throws {
     let run = try ChapterRun(
       number: 0, title: "Why recommenders, and MovieLens at a glance", options: options)
+    aNewEra(run)
+    whyDeepLearning(run)
+    theLibraries(run)
+    let (movieLens, stats) = try movieLensAtAGlance(run)
+    try ratings(run, movieLens, stats)
+    try theLongTail(run, movieLens, stats)
+    try users(run, stats)
+    try time(run, movieLens)
+    try genres(run, movieLens)
+    try run.finish()
+  }
+}
 
-    // MARK: - A new era of recommendation
+extension Chapter0 {
+  // MARK: - A new era of recommendation
 
+  func aNewEra(_ run: ChapterRun) {
     run.section("A new era of recommendation")
     run.note("(text only: the short-video example and what recommenders are for)")
+  }
 
-    // MARK: - Why deep learning
+  // MARK: - Why deep learning
 
+  func whyDeepLearning(_ run: ChapterRun) {
     run.section("Why deep learning")
     run.note(
       "(text only: non-linear transformation, representation learning, heterogeneous content)")
+  }
 
-    // MARK: - The libraries you will meet
+  // MARK: - The libraries you will meet
 
+  func theLibraries(_ run: ChapterRun) {
     run.section("The libraries you will meet")
     run.note(
       "(text only: TensorFlow Recommenders, TorchRec, microsoft/recommenders, and our modules)")
+  }
 
-    // MARK: - MovieLens-100K at a glance
+  // MARK: - MovieLens-100K at a glance
 
+  func movieLensAtAGlance(_ run: ChapterRun) throws -> (MovieLens, DatasetStatistics) {
     run.section("MovieLens-100K at a glance")
     let movieLens = try run.loadMovieLens()
     let stats = DatasetStatistics(movieLens)
     try run.show(stats.table(), as: "statistics", caption: "Table 0.1: the dataset in numbers")
     stats.record(in: run)
+    return (movieLens, stats)
+  }
 
-    // MARK: - Ratings
+  // MARK: - Ratings
 
+  func ratings(_ run: ChapterRun, _ movieLens: MovieLens, _ stats: DatasetStatistics) throws {
     run.section("Ratings")
     let ratingCounts = (1...5).map { star in
       Double(movieLens.ratings.filter { $0.rating == star }.count)
@@ -68,9 +91,11 @@ struct Chapter0: ParsableCommand {
       title: "How many ratings of each star value", xLabel: "stars", yLabel: "ratings")
     ratingsChart.legend = .hidden
     try run.save(Figure(ratingsChart), as: "rating-histogram")
+  }
 
-    // MARK: - The long tail
+  // MARK: - The long tail
 
+  func theLongTail(_ run: ChapterRun, _ movieLens: MovieLens, _ stats: DatasetStatistics) throws {
     run.section("The long tail")
     let popularity = stats.ratingsPerItem.sorted(by: >).filter { $0 > 0 }
     let ranks = (1...popularity.count).map(Double.init)
@@ -90,9 +115,11 @@ struct Chapter0: ParsableCommand {
     tailChart.yLogScale = true
     tailChart.legend = .hidden
     try run.save(Figure(tailChart), as: "long-tail", preview: true)
+  }
 
-    // MARK: - Users
+  // MARK: - Users
 
+  func users(_ run: ChapterRun, _ stats: DatasetStatistics) throws {
     run.section("Users")
     var usersChart = Chart.histogram(
       [Histogram("users", values: stats.ratingsPerUser.map(Double.init), bins: 37, range: 0...740)],
@@ -101,9 +128,11 @@ struct Chapter0: ParsableCommand {
     try run.save(Figure(usersChart), as: "ratings-per-user")
     run.record(
       "Users/users with at most 50 ratings", Double(stats.ratingsPerUser.filter { $0 <= 50 }.count))
+  }
 
-    // MARK: - Time
+  // MARK: - Time
 
+  func time(_ run: ChapterRun, _ movieLens: MovieLens) throws {
     run.section("Time")
     let months = ratingsByMonth(movieLens.ratings)
     var timeChart = Chart.bars(
@@ -117,9 +146,11 @@ struct Chapter0: ParsableCommand {
     let lastSecond = usersWithTiesInTheirLastSecond(
       movieLens.ratings, userCount: movieLens.userCount)
     run.record("Time/users with several ratings in their last second", Double(lastSecond))
+  }
 
-    // MARK: - Genres
+  // MARK: - Genres
 
+  func genres(_ run: ChapterRun, _ movieLens: MovieLens) throws {
     run.section("Genres")
     var moviesPerGenre = Array(repeating: 0, count: movieLens.genreNames.count)
     for movie in movieLens.items { for g in movie.genres { moviesPerGenre[g] += 1 } }
@@ -141,8 +172,6 @@ struct Chapter0: ParsableCommand {
     genreChart.legend = .hidden
     genreChart.extraCommands = ["set xtics rotate by -40 left", "set rmargin 7"]
     try run.save(Figure(genreChart, width: 900, height: 500), as: "movies-per-genre")
-
-    try run.finish()
   }
 }
 

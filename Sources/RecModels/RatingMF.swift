@@ -94,7 +94,9 @@ public final class RatingMF {
     return ratings.isEmpty ? 0 : (squared / Double(ratings.count)).squareRoot()
   }
 
-  /// Sets the mean, then trains for `epochs` passes.
+  /// Sets the mean, then trains for `epochs` passes. Not the book's `fit` (NN/Fit.swift):
+  /// this model's parameters are plain arrays updated one rating at a time by the SGD rule
+  /// above, with no tensor, loss graph or optimiser for `fit` to step.
   public func fit(_ ratings: [Rating], epochs: Int, using rng: inout SeededGenerator) {
     setMean(from: ratings)
     for _ in 0..<epochs { trainEpoch(ratings, using: &rng) }
