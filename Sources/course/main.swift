@@ -36,6 +36,13 @@ func repositoryRoot() throws -> URL {
   return here
 }
 
+/// Prints a line and flushes it at once, also into a pipe or a log (make test's output), so
+/// a long grading shows its progress as it goes.
+func say(_ text: String) {
+  print(text)
+  fflush(nil)
+}
+
 /// "3,4" or "3 4" → ["3", "4"].
 func chapterList(_ text: String?) -> [String] {
   (text ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
@@ -66,7 +73,7 @@ struct Student: ParsableCommand {
       of: root, into: destination, chapters: chapterList(chapters))
     let points = summary.visibleTests.reduce(0) { $0 + $1.points }
     let exercises = Set(summary.visibleTests.map(\.exercise)).count
-    print(
+    say(
       """
       ==> student copy in \(destination.path): \(summary.files) files, \(summary.stubs.count) \
       solutions replaced by stubs, \(summary.hiddenRegions) hidden-test regions left out
@@ -132,16 +139,16 @@ struct Grade: ParsableCommand {
         fileURLWithPath: workspace ?? ".build-grade/workspace", relativeTo: root
       ).standardizedFileURL
       let taken = try prepareWorkspace(reference: root, submission: folder, workspace: space)
-      print("==> grading \(folder.path) in \(space.path): \(taken.joined(separator: ", "))")
+      say("==> grading \(folder.path) in \(space.path): \(taken.joined(separator: ", "))")
       target = space
     }
     let assigned = Assignment.read(in: target)?.chapters ?? []
     let plan = GradingPlan(
       root: target, chapters: chapters.map { chapterList($0) } ?? assigned, exercise: exercise,
       testIndex: test, buildFlags: testBuildFlags, timeout: timeout, build: !noBuild)
-    let report = try grade(plan) { if !quiet { print($0) } }
+    let report = try grade(plan) { if !quiet { say($0) } }
     let table = report.table()
-    print(quiet ? String(table.split(separator: "\n").last ?? "") : "\n" + table)
+    say(quiet ? String(table.split(separator: "\n").last ?? "") : "\n" + table)
     if let gradescope {
       try write(report.gradescopeJSON(), to: gradescope, root: root)
     }
@@ -156,7 +163,7 @@ struct Grade: ParsableCommand {
     try FileManager.default.createDirectory(
       at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try data.write(to: url, options: .atomic)
-    print("==> wrote \(url.path)")
+    say("==> wrote \(url.path)")
   }
 }
 
@@ -199,7 +206,7 @@ struct Autograder: ParsableCommand {
     guard result.ending == .exit(0) else {
       throw GradingError("zip failed (is zip installed? apt-get install zip): \(result.output)")
     }
-    print("==> wrote \(zip.path): upload it as the assignment's autograder on Gradescope")
+    say("==> wrote \(zip.path): upload it as the assignment's autograder on Gradescope")
   }
 
   func write(_ text: String, to url: URL) throws {
@@ -282,7 +289,7 @@ struct Verify: ParsableCommand {
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     var failures: [String] = []
     func check(_ condition: Bool, _ what: String) {
-      print((condition ? "  ok    " : "  FAIL  ") + what)
+      say((condition ? "  ok    " : "  FAIL  ") + what)
       if !condition { failures.append(what) }
     }
     let all = try exerciseTests(
@@ -292,7 +299,7 @@ struct Verify: ParsableCommand {
     let visiblePoints = chosen.filter { !$0.hidden }.reduce(0) { $0 + $1.points }
     let allPoints = chosen.reduce(0) { $0 + $1.points }
 
-    print("==> 1. the student copy")
+    say("==> 1. the student copy")
     let student = scratch.appendingPathComponent("student")
     let summary = try makeStudentCopy(of: root, into: student, chapters: [])
     let leaked = try trackedFiles(in: student).filter { file in
@@ -310,7 +317,7 @@ struct Verify: ParsableCommand {
       "Instructors/ left out")
     let studentPlan = GradingPlan(
       root: student, chapters: [], buildFlags: testBuildFlags, timeout: 300)
-    let fresh = try grade(studentPlan) { print("    " + $0) }
+    let fresh = try grade(studentPlan) { say("    " + $0) }
     check(fresh.earned == 0, "a fresh copy earns 0 points (earned \(fresh.earned))")
     let notAttempted = fresh.exercises.filter { $0.status != .notAttempted }
     check(
@@ -322,9 +329,13 @@ struct Verify: ParsableCommand {
     let testSummary =
       tests.output.split(separator: "\n").last { $0.contains("Test run with") } ?? ""
     check(tests.ending == .exit(0), "its make test passes: \(testSummary)")
-    print("    (\(summary.stubs.count) stubs; \(summary.hiddenRegions) hidden regions left out)")
+    if tests.ending != .exit(0) {
+      let failing = tests.output.split(separator: "\n").filter { $0.hasPrefix("✘") }
+      for line in failing.prefix(12) { say("        " + line.prefix(300)) }
+    }
+    say("    (\(summary.stubs.count) stubs; \(summary.hiddenRegions) hidden regions left out)")
 
-    print("==> 2. one solution put back: Exercise \(exercise)")
+    say("==> 2. one solution put back: Exercise \(exercise)")
     let file = try restoreSolution(of: exercise, from: root, into: student)
     let one = try grade(studentPlan) { _ in }
     check(
@@ -333,8 +344,11 @@ struct Verify: ParsableCommand {
     let others = one.exercises.filter { $0.exercise != exercise && $0.status != .notAttempted }
     check(others.isEmpty, "every other exercise stays not attempted")
 
-    print("==> 3. graded as a submission, hidden tests included")
-    let workspace = scratch.appendingPathComponent("workspace")
+    say("==> 3. graded as a submission, hidden tests included")
+    // The student copy itself becomes the workspace: its exercise files are read first,
+    // then the reference's files (hidden tests included) are synced over the rest. Its
+    // build is warm, so only what differs is compiled again.
+    let workspace = student
     _ = try prepareWorkspace(reference: root, submission: student, workspace: workspace)
     let submitted = try grade(
       GradingPlan(root: workspace, chapters: [], buildFlags: testBuildFlags, timeout: 300)
@@ -342,8 +356,9 @@ struct Verify: ParsableCommand {
     check(
       submitted.earned == allPoints,
       "it earns exactly its visible and hidden points (\(submitted.earned) of \(allPoints))")
+    if submitted.earned != allPoints { say(submitted.table()) }
 
-    print("==> 4. the reference")
+    say("==> 4. the reference")
     let reference = try grade(
       GradingPlan(root: root, chapters: [], buildFlags: testBuildFlags, timeout: 300, build: false)
     ) { _ in }
@@ -361,10 +376,10 @@ struct Verify: ParsableCommand {
     check(parser.parse(), "JUnit XML parses")
 
     if !failures.isEmpty {
-      print("course verify: \(failures.count) check(s) failed")
+      say("course verify: \(failures.count) check(s) failed")
       throw ExitCode(1)
     }
-    print("==> the assignment round trip holds")
+    say("==> the assignment round trip holds")
   }
 }
 
