@@ -719,7 +719,9 @@ extension Chapter1 {
     aucs.legend = .bottomRight
     aucs.yRange = roomForLegend(aucCurves, above: false)
     try run.save(Figure(panels: [losses, aucs], columns: 2), as: "like-dislike-training")
-    try run.save(Figure(aucs), as: "like-dislike-auc", preview: true)
+    // The terminal's preview of the main curve: the AUC panel alone, printed but not saved,
+    // since the figure above already holds it.
+    print(try Figure(aucs).asciiPreview(columns: 78, lines: 22, gnuplot: run.gnuplot))
   }
 
   /// What logistic regression learned: its largest and smallest weights.

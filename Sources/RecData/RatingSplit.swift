@@ -8,7 +8,9 @@ public enum TieRule: Hashable, Sendable {
   /// The one that comes last in the ratings' order (file order for a loaded dataset).
   /// The default: it needs no seed, does not depend on how items happen to be numbered
   /// (MovieLens ids correlate with age and popularity), and it is what a stable sort by
-  /// timestamp followed by "take the last" gives, as most reimplementations do.
+  /// timestamp followed by "take the last" gives. Not every implementation agrees: d2l's
+  /// `split_data_ml100k` (seq-aware mode) replaces a user's test rating only with a
+  /// strictly later one, so it keeps the first tied rating.
   case lastInFileOrder
   /// The one with the largest item index.
   case highestItemID

@@ -23,6 +23,11 @@ import Testing
     #expect(try #require(m["Collapse/max difference"]) < 1e-4)
     #expect(try #require(m["Collapse/linear superposition gap"]) < 1e-4)
     #expect(try #require(m["Collapse/ReLU superposition gap"]) > 0.1)
+    // The engine's graph: dL/db1 = sigma'(a1) for the text's a1 = (0.1, 0.8, -0.7).
+    for (k, a) in [0.1, 0.8, -0.7].enumerated() {
+      let sigma = 1 / (1 + exp(-a))
+      #expect(abs(try #require(m["Engine/dL/db1[\(k)]"]) - sigma * (1 - sigma)) < 1e-6, "\(k)")
+    }
     // Backpropagation by hand equals autograd.
     #expect(try #require(m["Backprop/max gradient difference"]) < 1e-5)
     #expect(
@@ -37,6 +42,20 @@ import Testing
     #expect(try #require(m["XOR/Logistic regression/test accuracy"]) < 0.7)
     #expect(try #require(m["XOR/Linear stack/test accuracy"]) < 0.7)
     #expect(try #require(m["XOR/MLP/test accuracy"]) > 0.9)
+  }
+
+  /// Every figure the chapter writes is one its text shows: no figure is produced for nobody.
+  @Test func everyCommittedFigureIsEmbeddedInTheText() throws {
+    let text = try String(
+      contentsOf: ChapterHarness.packageRoot.appendingPathComponent(
+        "Chapters/01-neuron-to-mlp/README.md"), encoding: .utf8)
+    let figures = try ChapterHarness.committedOutputs(chapter: 1).figures
+    #expect(!figures.isEmpty)
+    for figure in figures {
+      #expect(
+        text.contains("](../../Figures/chapter-1/\(figure).svg)"),
+        "Figures/chapter-1/\(figure).svg is written but not embedded in the text")
+    }
   }
 
   /// The floor the issue asks for, on a quick run of the real data.
