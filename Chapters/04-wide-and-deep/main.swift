@@ -346,6 +346,7 @@ extension Chapter4 {
     }
     ftrl.beta = best!.beta
     run.record("Validation/chosen beta", Double(ftrl.beta))
+    run.record("Settings/seeds", Double(settings.seeds))
     run.note("FTRL beta chosen on the validation rows: \(ftrl.beta)")
     func model(_ name: String, _ parts: WideAndDeep.Parts, _ deep: WideAndDeepTrainer.DeepOptimizer)
       -> Trained
