@@ -37,12 +37,12 @@ struct Chapter4: ParsableCommand {
     try crossOnRealRows(run, data, features)
     let task = try likeTask(run, data, features)
     theModel(run, task, settings)
-    let models = jointTraining(run, task, settings)
+    let models = try jointTraining(run, task, settings)
     try results(run, task, models, settings)
     try wideWeights(run, task, features, model: models.wideAndDeep.model)
-    try l1Sparsity(run, task, settings)
-    try userItemCross(run, data, features, base: task, settings)
-    try ranking(run, data, task, settings)
+    try l1Sparsity(run, task, models, settings)
+    try userItemCross(run, data, features, base: task, models, settings)
+    try ranking(run, data, task, ftrl: models.ftrl, settings)
     run.timing("training (all models)", seconds: run.trainingSeconds)
     run.timing("chapter 4", seconds: Date().timeIntervalSince(start))
     try run.finish()
@@ -54,21 +54,30 @@ extension Chapter4 {
   struct Settings {
     /// Users kept (quick mode keeps the first ones only).
     var userLimit: Int?
-    var epochs: Int
+    /// The most epochs the validation runs try (`--epochs`); each model then trains for the
+    /// number of epochs its validation run chose.
+    var maxEpochs: Int
     var rankingEpochs: Int
+    /// Training seeds per model in the comparison (the data split stays the same).
+    var seeds: Int
+    /// FTRL's β values the validation runs compare for the wide model.
+    var betas: [Float] = [1, 0.1, 0.01]
     var batchSize = 256
     var embeddingDimension = 8
     var hiddenSizes = [64, 32]
     var adagradRate: Float = 0.05
     var adamRate: Float = 0.002
+    /// α, L1 and L2 are fixed; β is replaced by the one validation chooses from `betas`.
     var ftrl = WideAndDeepTrainer.FTRLSettings(alpha: 0.2, beta: 0.01, l1: 0.001, l2: 0)
     var l1Strengths: [Float] = [0, 0.001, 0.01, 0.1]
 
     init(_ run: ChapterRun) {
       userLimit = run.isQuick ? 150 : nil
-      epochs = run.epochs(full: 6, quick: 2)
-      rankingEpochs = run.epochs(full: 4, quick: 1)
-      l1Strengths = run.isQuick ? [0, 0.01] : [0, 0.001, 0.01, 0.1]
+      maxEpochs = run.epochs(full: 10, quick: 2)
+      rankingEpochs = run.isQuick ? 1 : 4
+      seeds = run.isQuick ? 2 : 5
+      betas = run.isQuick ? [1, 0.01] : [1, 0.1, 0.01]
+      l1Strengths = run.isQuick ? [0, 0.001] : [0, 0.001, 0.01, 0.1]
     }
   }
 
@@ -211,6 +220,10 @@ extension Chapter4 {
     var pairs: PairFeatureEncoder
     var train: FeatureBatch
     var test: FeatureBatch
+    /// The training rows split again: `fit` (90%) to train on and `validation` (10%) to
+    /// choose β and the epochs on; the test rows are never used to choose anything.
+    var fit: FeatureBatch
+    var validation: FeatureBatch
     var encoder: FeatureEncoder { pairs.encoder }
   }
 
@@ -247,10 +260,13 @@ extension Chapter4 {
       wide: features.columns(wide), deep: features.columns(Specs.deep),
       dense: Specs.dense.map { try features.denseColumn($0) })
     let split = RatingSplit.random(data.ratings, testFraction: 0.2, seed: run.options.seed)
+    let inner = RatingSplit.random(split.train, testFraction: 0.1, seed: run.options.seed &+ 1)
     let pairs = try PairFeatureEncoder(encoder, data: data)
     return Task(
       pairs: pairs, train: pairs.encode(split.train, likeThreshold: 4),
-      test: pairs.encode(split.test, likeThreshold: 4))
+      test: pairs.encode(split.test, likeThreshold: 4),
+      fit: pairs.encode(inner.train, likeThreshold: 4),
+      validation: pairs.encode(inner.test, likeThreshold: 4))
   }
 }
 
@@ -273,131 +289,284 @@ extension Chapter4 {
 // MARK: - Joint training with FTRL and AdaGrad
 
 extension Chapter4 {
-  /// One trained model and its history: train loss, test AUC and log loss by epoch.
+  /// One model of the comparison: the epochs and the history of its validation run, and its
+  /// test results, one per training seed.
   struct Trained {
     var name: String
-    var model: WideAndDeep
+    var parts: WideAndDeep.Parts
     var deep: WideAndDeepTrainer.DeepOptimizer
-    var history: [EpochRecord]
+    /// The epochs with the lowest validation log loss, which every seed trains for.
+    var epochs: Int
+    /// The validation run, by epoch: train loss, validation AUC and log loss.
+    var validation: [EpochRecord]
+    var seeds: [SeedRun]
+    /// The first seed's model (the one whose wide weights the chapter reads).
+    var model: WideAndDeep { seeds[0].model }
+    var auc: SeedSpread { SeedSpread(seeds.map(\.auc)) }
+    var logLoss: SeedSpread { SeedSpread(seeds.map(\.logLoss)) }
+    var trainLoss: SeedSpread { SeedSpread(seeds.map(\.trainLoss)) }
+  }
 
-    var trainLoss: [Double] { history.map(\.loss) }
-    var testAUC: [Double] { history.map { $0.metrics["AUC"]! } }
-    var testLogLoss: [Double] { history.map { $0.metrics["log loss"]! } }
+  /// One training seed's model and what it scored on the test rows.
+  struct SeedRun {
+    var model: WideAndDeep
+    var probabilities: [Float]
+    var auc, logLoss, trainLoss: Double
   }
 
   /// The five models compared, in the order the table lists them.
   struct TrainedModels {
     var wide, deep, wideAndDeep, deepAdam, wideAndDeepAdam: Trained
     var all: [Trained] { [wide, deep, wideAndDeep, deepAdam, wideAndDeepAdam] }
+    /// FTRL's settings with the β validation chose.
+    var ftrl: WideAndDeepTrainer.FTRLSettings
   }
 
-  func jointTraining(_ run: ChapterRun, _ task: Task, _ settings: Settings) -> TrainedModels {
+  /// β for FTRL, then each model's epochs, chosen on the validation rows; then every model
+  /// trained on all the training rows once per seed and measured on the test rows.
+  func jointTraining(_ run: ChapterRun, _ task: Task, _ settings: Settings) throws
+    -> TrainedModels
+  {
     run.section("Joint training with FTRL and AdaGrad")
     let adagrad = WideAndDeepTrainer.DeepOptimizer.adagrad(learningRate: settings.adagradRate)
     let adam = WideAndDeepTrainer.DeepOptimizer.adam(learningRate: settings.adamRate)
+    // β: the wide model's best validation log loss over the epochs, for each candidate.
+    var ftrl = settings.ftrl
+    var best: (beta: Float, logLoss: Double, history: [EpochRecord])?
+    for beta in settings.betas {
+      ftrl.beta = beta
+      let history = validationRun(run, "Wide (beta \(beta))", task, .wide, adagrad, ftrl, settings)
+      let losses = history.map { $0.metrics["log loss"]! }
+      run.record("Validation/Wide (beta \(beta))/log loss", losses.min()!)
+      run.record("Validation/Wide (beta \(beta))/AUC", history.map { $0.metrics["AUC"]! }.max()!)
+      run.note(
+        "beta \(beta): best validation log loss \(formatted(losses.min()!, decimals: 4)) (AUC \(formatted(history.map { $0.metrics["AUC"]! }.max()!, decimals: 4)))"
+      )
+      if best == nil || losses.min()! < best!.logLoss { best = (beta, losses.min()!, history) }
+    }
+    ftrl.beta = best!.beta
+    run.record("Validation/chosen beta", Double(ftrl.beta))
+    run.record("Settings/seeds", Double(settings.seeds))
+    run.note("FTRL beta chosen on the validation rows: \(ftrl.beta)")
+    func model(_ name: String, _ parts: WideAndDeep.Parts, _ deep: WideAndDeepTrainer.DeepOptimizer)
+      -> Trained
+    {
+      let history =
+        parts == .wide && name == "Wide"
+        ? best!.history : validationRun(run, name, task, parts, deep, ftrl, settings)
+      let losses = history.map { $0.metrics["log loss"]! }
+      let epochs = losses.indices.min { losses[$0] < losses[$1] }! + 1
+      run.record("\(name)/epochs", Double(epochs))
+      run.note("\(name): \(epochs) epochs (lowest validation log loss of \(history.count))")
+      let seeds = (1...settings.seeds).map { seed in
+        let (m, history) = train(
+          run, "\(name) (seed \(seed))", stream: "\(name) seed \(seed)", on: task.train,
+          measuredOn: task.test, encoder: task.encoder, epochs: epochs, everyEpoch: false,
+          parts: parts, deep: deep, ftrl: ftrl, settings: settings, showsProgress: seed == 1)
+        let p = m.probabilities(task.test)
+        return SeedRun(
+          model: m, probabilities: p, auc: history.last!.metrics["AUC"]!,
+          logLoss: history.last!.metrics["log loss"]!, trainLoss: history.last!.loss)
+      }
+      return Trained(
+        name: name, parts: parts, deep: deep, epochs: epochs, validation: history, seeds: seeds)
+    }
     return TrainedModels(
-      wide: train(run, "Wide", task, parts: .wide, deep: adagrad, settings: settings),
-      deep: train(run, "Deep", task, parts: .deep, deep: adagrad, settings: settings),
-      wideAndDeep: train(run, "Wide & Deep", task, parts: .both, deep: adagrad, settings: settings),
-      deepAdam: train(run, "Deep (Adam)", task, parts: .deep, deep: adam, settings: settings),
-      wideAndDeepAdam: train(
-        run, "Wide & Deep (Adam)", task, parts: .both, deep: adam, settings: settings))
+      wide: model("Wide", .wide, adagrad), deep: model("Deep", .deep, adagrad),
+      wideAndDeep: model("Wide & Deep", .both, adagrad),
+      deepAdam: model("Deep (Adam)", .deep, adam),
+      wideAndDeepAdam: model("Wide & Deep (Adam)", .both, adam), ftrl: ftrl)
   }
 
-  /// Trains one model on the task with FTRL for the wide part and `deep` for the deep one,
-  /// measuring test AUC and log loss after each epoch; with `showsProgress`, a progress bar
-  /// and one line per epoch.
+  /// A model trained on the `fit` rows for `maxEpochs`, measured on the validation rows after
+  /// every epoch.
+  func validationRun(
+    _ run: ChapterRun, _ name: String, _ task: Task, _ parts: WideAndDeep.Parts,
+    _ deep: WideAndDeepTrainer.DeepOptimizer, _ ftrl: WideAndDeepTrainer.FTRLSettings,
+    _ settings: Settings
+  ) -> [EpochRecord] {
+    train(
+      run, "\(name) (validation)", stream: "\(name) validation", on: task.fit,
+      measuredOn: task.validation, encoder: task.encoder, epochs: settings.maxEpochs,
+      everyEpoch: true, parts: parts, deep: deep, ftrl: ftrl, settings: settings,
+      showsProgress: false
+    ).history
+  }
+
+  /// Trains one model on `examples` with FTRL for the wide part and `deep` for the deep one,
+  /// drawing its initial weights and batch order from the generator `stream`, and measures
+  /// AUC and log loss on `held` after each epoch (`everyEpoch`) or after the last only.
   func train(
-    _ run: ChapterRun, _ name: String, _ task: Task, parts: WideAndDeep.Parts,
-    deep: WideAndDeepTrainer.DeepOptimizer, ftrl: WideAndDeepTrainer.FTRLSettings? = nil,
-    settings: Settings, showsProgress: Bool = true
-  ) -> Trained {
-    var rng = run.generator(name)
+    _ run: ChapterRun, _ name: String, stream: String, on examples: FeatureBatch,
+    measuredOn held: FeatureBatch, encoder: FeatureEncoder, epochs: Int, everyEpoch: Bool,
+    parts: WideAndDeep.Parts, deep: WideAndDeepTrainer.DeepOptimizer,
+    ftrl: WideAndDeepTrainer.FTRLSettings, settings: Settings, showsProgress: Bool
+  ) -> (model: WideAndDeep, history: [EpochRecord]) {
+    var rng = run.generator(stream)
     let model = WideAndDeep(
-      encoder: task.encoder, parts: parts, embeddingDimension: settings.embeddingDimension,
+      encoder: encoder, parts: parts, embeddingDimension: settings.embeddingDimension,
       hiddenSizes: settings.hiddenSizes, using: &rng)
-    let trainer = WideAndDeepTrainer(model, ftrl: ftrl ?? settings.ftrl, deep: deep)
+    let trainer = WideAndDeepTrainer(model, ftrl: ftrl, deep: deep)
     let history = run.fit(
-      name, epochs: settings.epochs, optimizers: trainer.optimizers,
+      name, epochs: epochs, optimizers: trainer.optimizers,
       batches: { _ in
-        trainer.epochBatches(task.train, batchSize: settings.batchSize, using: &rng)
+        trainer.epochBatches(examples, batchSize: settings.batchSize, using: &rng)
       },
       loss: trainer.loss, weight: { Double($0.count) },
-      evaluate: { _ in
-        let p = model.probabilities(task.test)
+      evaluate: { epoch in
+        guard everyEpoch || epoch == epochs else { return [:] }
+        let p = model.probabilities(held)
         return [
-          "AUC": Metrics.auc(scores: p, labels: task.test.labels.map { $0 > 0.5 }),
-          "log loss": Metrics.logLoss(probabilities: p, labels: task.test.labels),
+          "AUC": Metrics.auc(scores: p, labels: held.labels.map { $0 > 0.5 }),
+          "log loss": Metrics.logLoss(probabilities: p, labels: held.labels),
         ]
       },
       showsProgress: showsProgress,
       summary: { epoch in
-        guard showsProgress else { return nil }
+        guard showsProgress, let auc = epoch.metrics["AUC"] else { return nil }
         return
-          "\(name) epoch \(epoch.epoch)/\(settings.epochs): train loss \(formatted(epoch.loss, decimals: 4)), test AUC \(formatted(epoch.metrics["AUC"]!, decimals: 4)), test log loss \(formatted(epoch.metrics["log loss"]!, decimals: 4))"
+          "\(name) epoch \(epoch.epoch)/\(epochs): train loss \(formatted(epoch.loss, decimals: 4)), AUC \(formatted(auc, decimals: 4)), log loss \(formatted(epoch.metrics["log loss"]!, decimals: 4))"
       })
-    return Trained(name: name, model: model, deep: deep, history: history)
+    return (model, history)
   }
 }
 
 // MARK: - Results
 
 extension Chapter4 {
-  /// The five models' test AUC and log loss, as a table and as curves by epoch.
+  /// The pairs of models the text compares: (A, B).
+  static let comparisons = [
+    ("Wide & Deep", "Wide"), ("Wide & Deep", "Deep"), ("Deep (Adam)", "Deep"),
+    ("Wide & Deep (Adam)", "Deep (Adam)"),
+  ]
+
+  /// The five models' test AUC and log loss over the seeds, paired tests between them, and
+  /// the figures: the validation curves and the seeds' spread.
   func results(_ run: ChapterRun, _ task: Task, _ models: TrainedModels, _ settings: Settings)
     throws
   {
     run.section("Results")
     var table = MarkdownTable(columns: [
-      "model", "wide optimiser", "deep optimiser", "parameters", "test AUC", "test log loss",
+      "model", "wide optimiser", "deep optimiser", "parameters", "epochs", "test AUC",
+      "test log loss",
     ])
     for t in models.all {
-      let (name, auc, logLoss) = (t.name, t.testAUC.last!, t.testLogLoss.last!)
-      run.record("\(name)/AUC", auc)
-      run.record("\(name)/log loss", logLoss)
-      run.record("\(name)/best AUC", t.testAUC.max()!)
-      run.record("\(name)/best AUC epoch", Double(t.testAUC.firstIndex(of: t.testAUC.max()!)! + 1))
-      run.record("\(name)/train loss", t.trainLoss.last!)
-      run.record("\(name)/AUC standard error", aucStandardError(auc, labels: task.test.labels))
-      run.recordCurve("\(name)/train loss by epoch", x: epochs(t.trainLoss), y: t.trainLoss)
-      run.recordCurve("\(name)/test AUC by epoch", x: epochs(t.testAUC), y: t.testAUC)
-      run.recordCurve("\(name)/test log loss by epoch", x: epochs(t.testLogLoss), y: t.testLogLoss)
+      let name = t.name
+      for (k, s) in t.seeds.enumerated() {
+        run.record("\(name)/AUC seed \(k + 1)", s.auc)
+        run.record("\(name)/log loss seed \(k + 1)", s.logLoss)
+      }
+      run.record("\(name)/AUC", t.auc.mean)
+      run.record("\(name)/AUC sd", t.auc.standardDeviation)
+      run.record("\(name)/log loss", t.logLoss.mean)
+      run.record("\(name)/log loss sd", t.logLoss.standardDeviation)
+      run.record("\(name)/train loss", t.trainLoss.mean)
+      let v = t.validation
+      run.recordCurve("\(name)/train loss by epoch", x: epochs(v), y: v.map(\.loss))
+      run.recordCurve(
+        "\(name)/validation AUC by epoch", x: epochs(v), y: v.map { $0.metrics["AUC"]! })
+      run.recordCurve(
+        "\(name)/validation log loss by epoch", x: epochs(v), y: v.map { $0.metrics["log loss"]! })
       table.append([
-        name, t.model.parts == .deep ? "—" : "FTRL",
-        t.model.parts == .wide ? "—" : optimizerName(t.deep), String(t.model.parameterCount),
-        formatted(auc, decimals: 4), formatted(logLoss, decimals: 4),
+        name, t.parts == .deep ? "—" : "FTRL", t.parts == .wide ? "—" : optimizerName(t.deep),
+        String(t.model.parameterCount), String(t.epochs), spread(t.auc), spread(t.logLoss),
       ])
     }
     try run.show(
-      table, as: "results", caption: "Test AUC and log loss after \(settings.epochs) epochs:")
+      table, as: "results",
+      caption: "Test AUC and log loss, mean ± sd over \(settings.seeds) training seeds:")
+    // Paired over the test rows: each row's log loss, averaged over the seeds.
+    let byName = Dictionary(uniqueKeysWithValues: models.all.map { ($0.name, $0) })
+    var compared = MarkdownTable(
+      columns: ["comparison", "log loss difference", "rows better", "rows worse", "p", "verdict"])
+    for (a, b) in Self.comparisons {
+      let c = PairedTest.bootstrap(
+        rowLosses(byName[a]!, task.test.labels), rowLosses(byName[b]!, task.test.labels),
+        resamples: 1000, seed: 2024)
+      let name = "\(a) vs \(b)"
+      run.record("Compare/\(name)/log loss difference", c.meanDifference)
+      run.record("Compare/\(name)/p", c.pValue)
+      run.record("Compare/\(name)/AUC difference", byName[a]!.auc.mean - byName[b]!.auc.mean)
+      compared.append([
+        name, formatted(c.meanDifference, decimals: 4), String(c.wins), String(c.losses),
+        formatted(c.pValue, decimals: 3), verdict(c),
+      ])
+    }
+    try run.show(
+      compared, as: "comparisons",
+      caption:
+        "Paired bootstrap over the \(task.test.count) test rows (per-row log loss, mean of the seeds; 1000 resamples):"
+    )
     let colors = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd"]
-    func series(_ pick: (Trained) -> [Double]) -> [LineSeries] {
+    func series(_ pick: (EpochRecord) -> Double) -> [LineSeries] {
       zip(models.all, colors).map { t, color in
         let dashed = if case .adam = t.deep { true } else { false }
-        return LineSeries(t.name, y: pick(t), markers: true, dashed: dashed, color: color)
+        return LineSeries(
+          t.name, y: t.validation.map(pick), markers: true, dashed: dashed, color: color)
       }
     }
     var trainPanel = Chart.lines(
-      series { $0.trainLoss }, title: "training log loss", xLabel: "epoch", yLabel: "log loss")
+      series { $0.loss }, title: "training log loss", xLabel: "epoch", yLabel: "log loss")
     trainPanel.legend = .bottomLeft
-    var testPanel = Chart.lines(
-      series { $0.testLogLoss }, title: "test log loss", xLabel: "epoch", yLabel: "log loss")
-    testPanel.legend = .hidden
+    var validationPanel = Chart.lines(
+      series { $0.metrics["log loss"]! }, title: "validation log loss", xLabel: "epoch",
+      yLabel: "log loss")
+    validationPanel.legend = .hidden
     var aucPanel = Chart.lines(
-      series { $0.testAUC }, title: "test AUC", xLabel: "epoch", yLabel: "AUC")
+      series { $0.metrics["AUC"]! }, title: "validation AUC", xLabel: "epoch", yLabel: "AUC")
     aucPanel.legend = .hidden
     let figure = Figure(
-      title: "Wide, Deep and Wide & Deep on MovieLens (rating >= 4)",
-      panels: [trainPanel, testPanel, aucPanel],
+      title: "Validation runs: Wide, Deep and Wide & Deep on MovieLens (rating >= 4)",
+      panels: [trainPanel, validationPanel, aucPanel],
       columns: 3)
     try run.save(figure, as: "training-curves")
-    var main = Chart.lines(
-      series { $0.testAUC }, title: "Test AUC by epoch", xLabel: "epoch", yLabel: "AUC")
-    main.legend = .bottomRight
-    try run.save(Figure(main), as: "test-auc", preview: true)
+    // The spread: every seed's test AUC and log loss, one column of points per model.
+    func points(_ pick: (SeedRun) -> Double) -> [ScatterSeries] {
+      zip(models.all.indices, zip(models.all, colors)).map { i, tc in
+        ScatterSeries(
+          tc.0.name, x: tc.0.seeds.map { _ in Double(i + 1) }, y: tc.0.seeds.map(pick),
+          color: tc.1)
+      }
+    }
+    var aucSpread = Chart.scatter(
+      points(\.auc), title: "test AUC, one point per seed", xLabel: "model", yLabel: "AUC")
+    aucSpread.legend = .bottomRight
+    aucSpread.xRange = AxisRange(min: 0.5, max: Double(models.all.count) + 0.5)
+    var lossSpread = Chart.scatter(
+      points(\.logLoss), title: "test log loss, one point per seed", xLabel: "model",
+      yLabel: "log loss")
+    lossSpread.legend = .hidden
+    lossSpread.xRange = aucSpread.xRange
+    try run.save(
+      Figure(
+        title:
+          "\(settings.seeds) training seeds per model (1 Wide, 2 Deep, 3 Wide & Deep, 4 Deep (Adam), 5 Wide & Deep (Adam))",
+        panels: [aucSpread, lossSpread], columns: 2),
+      as: "test-auc")
   }
 
-  func epochs(_ values: [Double]) -> [Double] { (1...values.count).map(Double.init) }
+  /// Each test row's log loss under `model`, averaged over its seeds (summed in seed order).
+  func rowLosses(_ model: Trained, _ labels: [Float]) -> [Double] {
+    var sum = [Double](repeating: 0, count: labels.count)
+    for s in model.seeds {
+      for r in labels.indices {
+        sum[r] += Metrics.logLoss(probabilities: [s.probabilities[r]], labels: [labels[r]])
+      }
+    }
+    return sum.map { $0 / Double(model.seeds.count) }
+  }
+
+  /// "significant" (p < 0.05) or "within noise".
+  func verdict(_ c: PairedComparison) -> String {
+    c.isSignificant(at: 0.05) ? "significant" : "within noise"
+  }
+
+  /// "0.7826 ± 0.0012".
+  func spread(_ s: SeedSpread) -> String {
+    "\(formatted(s.mean, decimals: 4)) ± \(formatted(s.standardDeviation, decimals: 4))"
+  }
+
+  func epochs(_ history: [EpochRecord]) -> [Double] { history.map { Double($0.epoch) } }
 
   /// The deep optimiser's name in the table.
   func optimizerName(_ optimizer: WideAndDeepTrainer.DeepOptimizer) -> String {
@@ -405,21 +574,6 @@ extension Chapter4 {
     case .adagrad: "AdaGrad"
     case .adam: "Adam"
     }
-  }
-
-  /// Hanley & McNeil's (1982) standard error of an AUC measured on P positives and N negatives:
-  /// how far apart two models' test AUCs must be before the gap means something.
-  ///
-  /// ```
-  /// Q1 = A / (2 - A),  Q2 = 2 A^2 / (1 + A)
-  /// SE = sqrt( (A (1 - A) + (P - 1)(Q1 - A^2) + (N - 1)(Q2 - A^2)) / (P N) )
-  /// ```
-  func aucStandardError(_ a: Double, labels: [Float]) -> Double {
-    let p = Double(labels.filter { $0 > 0.5 }.count)
-    let n = Double(labels.count) - p
-    let q1 = a / (2 - a)
-    let q2 = 2 * a * a / (1 + a)
-    return ((a * (1 - a) + (p - 1) * (q1 - a * a) + (n - 1) * (q2 - a * a)) / (p * n)).squareRoot()
   }
 }
 
@@ -516,7 +670,9 @@ extension Chapter4 {
 
 extension Chapter4 {
   /// Wide-only models by FTRL's L1 strength: how many weights stay non-zero, at what AUC.
-  func l1Sparsity(_ run: ChapterRun, _ task: Task, _ settings: Settings) throws {
+  func l1Sparsity(
+    _ run: ChapterRun, _ task: Task, _ models: TrainedModels, _ settings: Settings
+  ) throws {
     run.section("Sparsity from L1")
     var table = MarkdownTable(columns: [
       "L1", "zero weights", "non-zero weights", "of ids seen in training", "test AUC",
@@ -525,17 +681,20 @@ extension Chapter4 {
     let seen = Set(task.train.wideIDs)
     var aucs: [Double] = []
     var nonZeros: [Double] = []
+    // Each row is the table's Wide model, seed 1 — the same initial weights, batches and
+    // epochs — with only FTRL's L1 changed: the row with the chapter's L1 is that model.
     for l1 in settings.l1Strengths {
-      var ftrl = settings.ftrl
+      var ftrl = models.ftrl
       ftrl.l1 = l1
       let name = "Wide (L1 \(l1))"
-      let t = train(
-        run, name, task, parts: .wide, deep: .adagrad(learningRate: settings.adagradRate),
-        ftrl: ftrl, settings: settings, showsProgress: false)
-      let weights = t.model.wideWeights.scalars
+      let (model, history) = train(
+        run, name, stream: "Wide seed 1", on: task.train, measuredOn: task.test,
+        encoder: task.encoder, epochs: models.wide.epochs, everyEpoch: false, parts: .wide,
+        deep: models.wide.deep, ftrl: ftrl, settings: settings, showsProgress: false)
+      let weights = model.wideWeights.scalars
       let zeros = weights.filter { $0 == 0 }.count
       let nonZeroSeen = seen.filter { weights[$0] != 0 }.count
-      let (auc, logLoss) = (t.testAUC.last!, t.testLogLoss.last!)
+      let (auc, logLoss) = (history.last!.metrics["AUC"]!, history.last!.metrics["log loss"]!)
       run.record("\(name)/zero weights", Double(zeros))
       run.record("\(name)/non-zero weights", Double(weights.count - zeros))
       run.record("\(name)/AUC", auc)
@@ -553,7 +712,7 @@ extension Chapter4 {
     }
     try run.show(
       table, as: "l1-sparsity",
-      caption: "Wide-only models, \(settings.epochs) epochs, by FTRL's L1 strength:")
+      caption: "Wide-only models, \(models.wide.epochs) epochs, seed 1, by FTRL's L1 strength:")
     let groups = settings.l1Strengths.map { "L1 = \(formatted(Double($0), decimals: 3))" }
     var weightsPanel = Chart.bars(
       GroupedBars(
@@ -580,7 +739,8 @@ extension Chapter4 {
   /// The wide part with a hashed user x item cross added: can it help when no test pair was
   /// seen in training?
   func userItemCross(
-    _ run: ChapterRun, _ data: MovieLens, _ features: FeatureSet, base: Task, _ settings: Settings
+    _ run: ChapterRun, _ data: MovieLens, _ features: FeatureSet, base: Task,
+    _ models: TrainedModels, _ settings: Settings
   ) throws {
     run.section("Memorising user × item")
     let task = try makeTask(run, data, features, wide: Specs.wideWithUserItem)
@@ -592,15 +752,30 @@ extension Chapter4 {
     }.count
     run.record("Data/test pairs seen in training", Double(overlap))
     run.note("test (user, item) pairs that also occur in training: \(overlap)")
-    for (name, parts) in [
-      ("Wide + user x item", WideAndDeep.Parts.wide), ("Wide & Deep + user x item", .both),
+    // Each is trained as its model without the cross, seed 1 (same epochs, same generator),
+    // and compared with it row by row on the same test rows.
+    for (name, base) in [
+      ("Wide + user x item", models.wide), ("Wide & Deep + user x item", models.wideAndDeep),
     ] {
-      let t = train(
-        run, name, task, parts: parts, deep: .adagrad(learningRate: settings.adagradRate),
-        settings: settings)
-      run.record("\(name)/AUC", t.testAUC.last!)
-      run.record("\(name)/log loss", t.testLogLoss.last!)
-      run.record("\(name)/train loss", t.trainLoss.last!)
+      let (model, history) = train(
+        run, name, stream: "\(base.name) seed 1", on: task.train, measuredOn: task.test,
+        encoder: task.encoder, epochs: base.epochs, everyEpoch: false, parts: base.parts,
+        deep: base.deep, ftrl: models.ftrl, settings: settings, showsProgress: true)
+      run.record("\(name)/AUC", history.last!.metrics["AUC"]!)
+      run.record("\(name)/log loss", history.last!.metrics["log loss"]!)
+      run.record("\(name)/train loss", history.last!.loss)
+      let seed1 = base.seeds[0]
+      run.record("\(base.name) seed 1/AUC", seed1.auc)
+      run.record("\(base.name) seed 1/train loss", seed1.trainLoss)
+      let p = model.probabilities(task.test)
+      let labels = task.test.labels
+      let c = PairedTest.bootstrap(
+        labels.indices.map { Metrics.logLoss(probabilities: [p[$0]], labels: [labels[$0]]) },
+        labels.indices.map {
+          Metrics.logLoss(probabilities: [seed1.probabilities[$0]], labels: [labels[$0]])
+        }, resamples: 1000, seed: 2024)
+      run.record("Compare/\(name) vs \(base.name) seed 1/log loss difference", c.meanDifference)
+      run.record("Compare/\(name) vs \(base.name) seed 1/p", c.pValue)
     }
   }
 }
@@ -610,7 +785,10 @@ extension Chapter4 {
 extension Chapter4 {
   /// Wide, Deep and Wide & Deep retrained on implicit feedback and ranked under Chapter 3's
   /// leave-one-out protocol, beside ItemPop and (from its results) Chapter 3's models.
-  func ranking(_ run: ChapterRun, _ data: MovieLens, _ task: Task, _ settings: Settings) throws {
+  func ranking(
+    _ run: ChapterRun, _ data: MovieLens, _ task: Task, ftrl: WideAndDeepTrainer.FTRLSettings,
+    _ settings: Settings
+  ) throws {
     run.section("Ranking beside Chapter 3")
     let experiment = try LeaveOneOutData(
       ratings: data.ratings, userCount: data.userCount, itemCount: data.itemCount,
@@ -625,12 +803,28 @@ extension Chapter4 {
     let itemPop = ItemPop(train: experiment.train).evaluate(experiment.sampled)
     run.record(itemPop, as: "ItemPop")
     show("ItemPop", itemPop)
+    var results = ["ItemPop": itemPop]
     for (name, parts) in [
       ("Wide", WideAndDeep.Parts.wide), ("Deep", .deep), ("Wide & Deep", .both),
     ] {
-      let result = trainForRanking(run, name, parts, experiment, task.pairs, settings)
+      let result = trainForRanking(run, name, parts, experiment, task.pairs, ftrl, settings)
       run.record(result, as: "\(name) (ranking)")
       show(name, result)
+      results[name] = result
+    }
+    // One training seed here (the ranking runs are the chapter's costliest), so the test is
+    // paired over the users: the sign test on their hits at 10.
+    for (a, b) in [("Wide", "ItemPop"), ("Wide & Deep", "Deep")] {
+      let hits = { (r: RankingResult) in
+        r.perUser { ranks, _ in Metrics.hitRate(ranks: ranks, k: 10) }
+      }
+      let c = PairedTest.sign(hits(results[a]!), hits(results[b]!))
+      run.record("Ranking/\(a) vs \(b)/p", c.pValue)
+      run.record("Ranking/\(a) vs \(b)/users better", Double(c.wins))
+      run.record("Ranking/\(a) vs \(b)/users worse", Double(c.losses))
+      run.note(
+        "\(a) against \(b), HR@10 user by user: \(c.wins) better, \(c.losses) worse, sign test p = \(formatted(c.pValue, decimals: 3))"
+      )
     }
     if run.isQuick {
       run.note("quick: Chapter 3's rows are left out (its results are for every user)")
@@ -651,14 +845,15 @@ extension Chapter4 {
   /// epoch) and ranked after each epoch; returns its last ranking.
   func trainForRanking(
     _ run: ChapterRun, _ name: String, _ parts: WideAndDeep.Parts,
-    _ experiment: LeaveOneOutData, _ pairs: PairFeatureEncoder, _ settings: Settings
+    _ experiment: LeaveOneOutData, _ pairs: PairFeatureEncoder,
+    _ ftrl: WideAndDeepTrainer.FTRLSettings, _ settings: Settings
   ) -> RankingResult {
     var rng = run.generator("ranking \(name)")
     let model = WideAndDeep(
       encoder: pairs.encoder, parts: parts, embeddingDimension: settings.embeddingDimension,
       hiddenSizes: settings.hiddenSizes, using: &rng)
     let trainer = WideAndDeepTrainer(
-      model, ftrl: settings.ftrl, deep: .adagrad(learningRate: settings.adagradRate))
+      model, ftrl: ftrl, deep: .adagrad(learningRate: settings.adagradRate))
     let sampler = NegativeSampler(excluding: experiment.train)
     let scorer = Scorer { user, items in
       model.probabilities(
