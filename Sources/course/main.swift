@@ -223,12 +223,14 @@ let gradescopeSetup = """
   set -euo pipefail
   root=${AUTOGRADER_ROOT:-/autograder}
   if ! command -v swift >/dev/null; then
+    . /etc/os-release
+    # The packages swift.org lists for the toolchain: GCC 11's on Ubuntu 22.04, 13's on 24.04.
+    gcc=11; [ "${VERSION_ID}" = "24.04" ] && gcc=13
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \\
       curl ca-certificates binutils git gnupg2 libc6-dev libcurl4-openssl-dev libedit2 \\
-      libgcc-13-dev libpython3-dev libsqlite3-0 libstdc++-13-dev libxml2-dev libz3-dev \\
+      libgcc-${gcc}-dev libpython3-dev libsqlite3-0 libstdc++-${gcc}-dev libxml2-dev libz3-dev \\
       pkg-config tzdata unzip zlib1g-dev make zip
-    . /etc/os-release
     release="swift-6.3.1-RELEASE"
     platform="ubuntu${VERSION_ID}"
     curl -fsSL "https://download.swift.org/swift-6.3.1-release/${platform//./}/${release}/${release}-${platform}.tar.gz" \\
