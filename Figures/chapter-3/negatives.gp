@@ -55,7 +55,7 @@ EOD
 set encoding utf8
 set terminal svg size 920,390 fixed noenhanced font 'Helvetica,13' linewidth 1 background '#ffffff'
 set output 'negatives.svg'
-set multiplot layout 1,2 title 'Negatives per positive (5 epochs each)' font ',16'
+set multiplot layout 1,2 title 'Negatives per positive (5 epochs each, one training seed)' font ',16'
 
 # Panel 1: HR@10 by negatives per positive
 reset

@@ -13,7 +13,10 @@ public struct ChapterOptions: ParsableArguments, Sendable {
   @Flag(help: "Run in seconds on a small slice of the data, with few epochs (for tests).")
   public var quick = false
 
-  @Option(help: "Training epochs (default: the chapter's own, fewer with --quick).")
+  @Option(
+    help:
+      "Training epochs of the chapter's main models (default: the chapter's own, fewer with --quick); its sweeps keep their own."
+  )
   public var epochs: Int?
 
   @Option(help: "Random seed: the same seed gives the same results.json.")

@@ -9,6 +9,11 @@ import Tensors
 ///     let mlp = MLPRecommender(userCount: 943, itemCount: 1682, factors: 8, hiddenLayers: 3, using: &rng)
 ///     mlp.layerSizes   // [64, 32, 16, 8]: embeddings of 32 + 32, then three ReLU layers
 ///
+/// These sizes are the default of the authors' published code (`--layers [64,32,16,8]`),
+/// which halves from the concatenation. The paper's text describes a narrower model for 8
+/// factors (§4.1, "Parameter Settings"): "the architecture of the neural CF layers is
+/// 32 → 16 → 8, and the embedding size is 16".
+///
 /// ```
 /// z_0         = [p_u ; q_i]                                  (2^L k values, L = hiddenLayers)
 /// z_l         = ReLU(W_l z_{l-1} + b_l),   l = 1 ... L        (widths 2^(L-1) k, ..., 2k, k)
@@ -44,7 +49,7 @@ public final class MLPRecommender: PointwiseRecommender {
   }
 
   /// An MLP model whose last layer has `factors` units, after `hiddenLayers` halving layers
-  /// (3 gives the paper's 64 → 32 → 16 → 8 for 8 factors). `factors` must be even when
+  /// (3 gives the authors' code's 64 → 32 → 16 → 8 for 8 factors). `factors` must be even when
   /// `hiddenLayers` is 0 (the concatenation itself then has `factors` values).
   public init(
     userCount: Int, itemCount: Int, factors: Int = 8, hiddenLayers: Int = 3,
