@@ -45,7 +45,9 @@ public final class HNSWIndex {
     self.dimension = dimension
     self.m = m
     count = vectors.count / dimension
-    guard let index = chnsw_create(Int32(dimension), Int32(max(count, 1)), Int32(m), Int32(efConstruction))
+    guard
+      let index = chnsw_create(
+        Int32(dimension), Int32(max(count, 1)), Int32(m), Int32(efConstruction))
     else { throw IndexError("HNSWIndex: hnswlib could not create an index of \(count) points") }
     self.index = index
     var rng = SeededGenerator(seed: seed)
