@@ -62,7 +62,7 @@ public final class HNSWIndex {
       for i in 0..<count {
         guard chnsw_add(index, v.baseAddress! + i * dimension, Int32(i), Int32(levels[i])) == 0
         else {
-          chnsw_free(index)
+          // Every stored property is set: deinit frees the index.
           throw IndexError("HNSWIndex: hnswlib could not insert point \(i)")
         }
       }
