@@ -10,7 +10,7 @@ DATA_DIR := Data/ml-100k
 ML100K_URL := https://files.grouplens.org/datasets/movielens/ml-100k.zip
 ML100K_SHA256 := 06416e597f82b7342361e41163890c81036900f418ad91315590814211dca490
 # Debian package names; gnuplot-nox is gnuplot without the X11 stack (svg, pngcairo, dumb are in it).
-APT_PACKAGES := gnuplot-nox libgnuplot-iostream-dev libopenblas-dev pkg-config
+APT_PACKAGES := gnuplot-nox libgnuplot-iostream-dev libopenblas-dev libhnswlib-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 UNAME := $(shell uname -s)
 
@@ -28,22 +28,23 @@ help: ## this list
 	@echo "  Only the book's run (no ARGS, MovieLens-100K in $(DATA_DIR)) rewrites the committed"
 	@echo "  Figures/chapter-N; any other run writes to Runs/chapter-N (git-ignored), or to --out DIR."
 
-deps: ## install gnuplot, gnuplot-iostream and OpenBLAS when missing
+deps: ## install gnuplot, gnuplot-iostream, OpenBLAS and hnswlib when missing
 ifeq ($(UNAME),Darwin)
 	@command -v gnuplot >/dev/null && [ -f "$$(brew --prefix 2>/dev/null)/include/gnuplot-iostream.h" ] || \
-	  { echo "On macOS install: brew install gnuplot boost openblas, and gnuplot-iostream.h from its repository"; exit 1; }
+	  { echo "On macOS install: brew install gnuplot boost openblas hnswlib, and gnuplot-iostream.h from its repository"; exit 1; }
 else
 	@missing=""; \
 	command -v gnuplot >/dev/null || missing="$$missing gnuplot-nox"; \
 	[ -f /usr/include/gnuplot-iostream.h ] || missing="$$missing libgnuplot-iostream-dev"; \
 	pkg-config --exists openblas 2>/dev/null || missing="$$missing libopenblas-dev"; \
+	[ -f /usr/include/hnswlib/hnswlib.h ] || missing="$$missing libhnswlib-dev"; \
 	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
 	if [ -n "$$missing" ]; then \
 	  echo "==> installing system packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null && \
 	  echo "==> installed:$$missing"; \
-	else echo "==> system packages present (gnuplot, gnuplot-iostream, OpenBLAS)"; fi
+	else echo "==> system packages present (gnuplot, gnuplot-iostream, OpenBLAS, hnswlib)"; fi
 endif
 
 data: ## download MovieLens-100K into Data/ml-100k and verify its checksum

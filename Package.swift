@@ -65,10 +65,13 @@ let package = Package(
       linkerSettings: [.linkedLibrary("boost_iostreams"), .linkedLibrary("boost_filesystem")]
     ),
     .target(name: "Plot", dependencies: ["CGnuplot"]),
+    /// A thin C API over hnswlib (header-only C++, libhnswlib-dev): an approximate
+    /// nearest-neighbour index with a fixed-order inner product and levels chosen by the caller.
+    .target(name: "CHNSW", cxxSettings: [.unsafeFlags(["-Wno-unused-function"])]),
     .target(name: "RecData", dependencies: ["Tensors"]),
     .target(name: "RecEval", dependencies: ["RecData", "Tensors"]),
     .target(
-      name: "RecModels", dependencies: ["Tensors", "NN", "RecData", "RecEval"]),
+      name: "RecModels", dependencies: ["Tensors", "NN", "RecData", "RecEval", "CHNSW"]),
     .target(
       name: "Book",
       dependencies: [
