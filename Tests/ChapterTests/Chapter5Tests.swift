@@ -112,6 +112,36 @@ import Testing
     #expect(try m("Mult-DAE p=0.9/NDCG@10") < rates.min()! - spread)
   }
 
+  /// Every p-value the text cites (a span on a key ending in `/p`) is worded by what it
+  /// says: "significant" needs p < 0.05 in the committed run, "within noise" needs
+  /// p >= 0.05, and the sentence must say one of the two. Once the committed run carries
+  /// per-seed values, the text must cite at least one such comparison.
+  @Test func textsSignificanceWordsAgreeWithThePValues() throws {
+    let results = try ChapterHarness.committedFullRun(chapter: 5)
+    let text = try String(
+      contentsOf: ChapterHarness.packageRoot.appendingPathComponent(
+        "Chapters/05-autoencoders/README.md"), encoding: .utf8)
+    let claims = significanceClaims(in: text)
+    if results.metrics["I-AutoRec/RMSE seed 0"] != nil {
+      #expect(!claims.isEmpty, "the text cites no paired comparison")
+    }
+    for (key, context) in claims {
+      let p = try #require(results.metrics[key], "no metric \(key)")
+      let saysWithinNoise = context.contains("within noise") || context.contains("not significant")
+      let saysSignificant = !saysWithinNoise && context.contains("significant")
+      #expect(saysWithinNoise || saysSignificant, "\(key): the sentence says neither: \(context)")
+      if saysSignificant { #expect(p < 0.05, "\(key) = \(p) is called significant") }
+      if saysWithinNoise { #expect(p >= 0.05, "\(key) = \(p) is called within noise") }
+    }
+  }
+
+  @Test func significanceClaimsAreFoundInText() {
+    let text = "A is ahead, a significant gap (p <!--m A vs B/p-->0.01<!--/m-->)."
+    let claims = significanceClaims(in: text)
+    #expect(claims.count == 1 && claims[0].key == "A vs B/p")
+    #expect(claims[0].context.contains("significant"))
+  }
+
   /// On the real data, even the quick run's autoencoders train and rank sensibly.
   @Test(ChapterHarness.needsRealData)
   func quickRunOnRealDataStaysInRange() throws {
@@ -147,4 +177,22 @@ import Testing
       try ChapterHarness.expectCleanFailure(chapter: 5, data: folder, stderrContains: ["u.data"])
     }
   }
+}
+
+/// Each number span on a key ending in `/p`, with the text of its sentence up to the span
+/// (from the previous full stop, at most 300 characters back).
+func significanceClaims(in text: String) -> [(key: String, context: String)] {
+  var claims: [(key: String, context: String)] = []
+  var rest = text[...]
+  while let open = rest.range(of: "<!--m ") {
+    guard let close = rest.range(of: "-->", range: open.upperBound..<rest.endIndex) else { break }
+    let key = String(rest[open.upperBound..<close.lowerBound])
+    if key.hasSuffix("/p") {
+      let before = String(text[..<open.lowerBound].suffix(300))
+      let sentence = before.components(separatedBy: ". ").last ?? before
+      claims.append((key, sentence))
+    }
+    rest = rest[close.upperBound...]
+  }
+  return claims
 }
