@@ -19,7 +19,7 @@ struct Chapter5: ParsableCommand {
     autoRecModel(run)
     let ml = try loadData(run)
     let rating = try ratingPrediction(run, ml)
-    try hiddenSizeAndRegularisation(run, rating)
+    try hiddenSizeAndRegularisation(run, ml, rating)
     let implicit = denoisingForTopN(run, ml)
     try topNUnderFullRanking(run, implicit)
     try corruptionLevel(run, implicit)
@@ -184,22 +184,65 @@ func loadData(_ run: ChapterRun) throws -> MovieLens {
   return slice
 }
 
-/// What the rating experiments leave for the sweeps: the split, I-AutoRec's training rows,
-/// and the test RMSE of the MF baseline.
+/// What the rating experiments leave for the sweeps: the split, the validation split carved
+/// from its training ratings, and the test RMSE of the MF baseline (mean over the seeds).
 struct RatingResults {
   var split: RatingSplit
-  var itemRows: RatingRows
+  var tuning: RatingSplit
   var mfRMSE: Double
 }
 
+/// Each model's values per seed, and the paired comparisons the text makes.
 extension Chapter5 {
-  /// Two baselines, then I-AutoRec and U-AutoRec, on a random 90/10 split of the ratings.
+  /// Training seeds per headline model (the split stays the same: only the initialisation,
+  /// the dropout and negative draws, and the order of the batches change).
+  func seedCount(_ run: ChapterRun) -> Int { run.isQuick ? 2 : 5 }
+
+  /// Records `values` (one per seed) as `name seed s`, their mean as `name` and their
+  /// standard deviation as `name sd`, and returns the spread.
+  @discardableResult
+  func recordSeeds(_ run: ChapterRun, _ name: String, _ values: [Double]) -> SeedSpread {
+    let spread = SeedSpread(values)
+    for (s, v) in values.enumerated() { run.record("\(name) seed \(s)", v) }
+    run.record(name, spread.mean)
+    run.record("\(name) sd", spread.standardDeviation)
+    return spread
+  }
+
+  /// Records a paired comparison of A against B as `A vs B/…` and returns it.
+  @discardableResult
+  func recordComparison(_ run: ChapterRun, _ name: String, _ c: PairedComparison)
+    -> PairedComparison
+  {
+    run.record("\(name)/p", c.pValue)
+    run.record("\(name)/mean difference", c.meanDifference)
+    run.record("\(name)/wins", Double(c.wins))
+    run.record("\(name)/losses", Double(c.losses))
+    return c
+  }
+}
+
+/// The mean over seeds of each case's value: `values[seed][case]` -> one value per case,
+/// summed in seed order.
+func meanOverSeeds(_ values: [[Double]]) -> [Double] {
+  (0..<values[0].count).map { i in values.reduce(0) { $0 + $1[i] } / Double(values.count) }
+}
+
+/// "0.0123" for p >= 0.0001, "< 0.0001" below.
+func formattedP(_ p: Double) -> String { p < 0.0001 ? "< 0.0001" : formatted(p, decimals: 4) }
+
+extension Chapter5 {
+  /// Two baselines, then I-AutoRec and U-AutoRec, on a random 90/10 split of the ratings;
+  /// MF and I-AutoRec over several seeds, their epochs chosen on a validation split.
   func ratingPrediction(_ run: ChapterRun, _ ml: MovieLens) throws -> RatingResults {
     run.section("Rating prediction on MovieLens-100K")
     let split = RatingSplit.random(ml.ratings, testFraction: 0.1, seed: run.options.seed)
+    let tuning = RatingSplit.random(
+      split.train, testFraction: 0.1, seed: run.options.seed ^ 0x7661_6C69_6461_7465)
     let targets = split.test.map { Float($0.rating) }
     run.note(
-      "random 90/10 split: \(split.train.count) training ratings, \(split.test.count) test ratings")
+      "random 90/10 split: \(split.train.count) training ratings, \(split.test.count) test ratings; of the training ratings, \(tuning.test.count) are held out for validation"
+    )
 
     // The global mean: the same prediction for every pair.
     let mu = Float(split.train.reduce(0) { $0 + $1.rating }) / Float(split.train.count)
@@ -207,56 +250,126 @@ extension Chapter5 {
     let globalMAE = Metrics.mae(predictions: targets.map { _ in mu }, targets: targets)
     run.record("Global mean/RMSE", globalMean)
     run.record("Global mean/MAE", globalMAE)
-    let mf = ratingMF(run, ml, split)
-    var table = MarkdownTable(columns: ["model", "test RMSE", "test MAE"])
-    table.append([
-      "global mean", formatted(globalMean, decimals: 4), formatted(globalMAE, decimals: 4),
-    ])
-    table.append([
-      "MF (biases, 40 factors)", formatted(mf.rmse, decimals: 4), formatted(mf.mae, decimals: 4),
-    ])
 
-    // I-AutoRec and U-AutoRec: the same network on item rows or on user rows.
-    let epochs = run.epochs(full: 80, quick: 3)
+    // Epochs chosen on the validation split, then every seed trained on all training ratings.
     let itemRows = RatingRows(
       ratings: split.train, userCount: ml.userCount, itemCount: ml.itemCount, by: .items)
     let userRows = RatingRows(
       ratings: split.train, userCount: ml.userCount, itemCount: ml.itemCount, by: .users)
-    var curves: [LineSeries] = []
-    for (name, rows) in [("I-AutoRec", itemRows), ("U-AutoRec", userRows)] {
-      let (testRMSE, mae) = autoRec(run, name, rows: rows, split: split, epochs: epochs)
-      table.append([name, formatted(testRMSE.y.last!, decimals: 4), formatted(mae, decimals: 4)])
-      curves.append(LineSeries(name, x: testRMSE.x, y: testRMSE.y, markers: true))
+    let mfEpochs = ratingMFEpochs(run, ml, tuning)
+    let epochs = autoRecEpochs(run, ml, tuning)
+    var mfRuns: [[Float]] = []
+    var autoRecRuns: [[Float]] = []
+    var autoRecCurve: (x: [Double], y: [Double]) = ([], [])
+    for s in 0..<seedCount(run) {
+      mfRuns.append(ratingMF(run, ml, split, epochs: mfEpochs, seed: s))
+      let (predictions, curve) = autoRec(
+        run, "I-AutoRec", rows: itemRows, split: split, epochs: epochs, seed: s)
+      autoRecRuns.append(predictions)
+      if s == 0 { autoRecCurve = curve }
     }
+    let (userPredictions, userCurve) = autoRec(
+      run, "U-AutoRec", rows: userRows, split: split, epochs: epochs, seed: 0)
+
+    // Per-seed RMSE and MAE, and a paired bootstrap over the test ratings of each rating's
+    // squared error (averaged over the seeds).
+    func squaredErrors(_ p: [Float]) -> [Double] {
+      zip(p, targets).map { Double($0 - $1) * Double($0 - $1) }
+    }
+    let mfSpread = recordSeeds(
+      run, "MF/RMSE", mfRuns.map { Metrics.rmse(predictions: $0, targets: targets) })
+    let mfMAE = recordSeeds(
+      run, "MF/MAE", mfRuns.map { Metrics.mae(predictions: $0, targets: targets) })
+    let arSpread = recordSeeds(
+      run, "I-AutoRec/RMSE", autoRecRuns.map { Metrics.rmse(predictions: $0, targets: targets) })
+    let arMAE = recordSeeds(
+      run, "I-AutoRec/MAE", autoRecRuns.map { Metrics.mae(predictions: $0, targets: targets) })
+    let userRMSE = Metrics.rmse(predictions: userPredictions, targets: targets)
+    let userMAE = Metrics.mae(predictions: userPredictions, targets: targets)
+    run.record("U-AutoRec/RMSE", userRMSE)
+    run.record("U-AutoRec/MAE", userMAE)
+    let mfErrors = meanOverSeeds(mfRuns.map(squaredErrors))
+    let versusMF = recordComparison(
+      run, "I-AutoRec vs MF",
+      PairedTest.bootstrap(meanOverSeeds(autoRecRuns.map(squaredErrors)), mfErrors))
+    let userVersusMF = recordComparison(
+      run, "U-AutoRec vs MF", PairedTest.bootstrap(squaredErrors(userPredictions), mfErrors))
+
+    let n = seedCount(run)
+    var table = MarkdownTable(columns: [
+      "model", "seeds", "test RMSE", "test MAE", "squared error vs MF (p)",
+    ])
+    table.append([
+      "global mean", "-", formatted(globalMean, decimals: 4), formatted(globalMAE, decimals: 4),
+      "",
+    ])
+    table.append(["MF (biases, 40 factors)", "\(n)", "\(mfSpread)", "\(mfMAE)", ""])
+    table.append([
+      "I-AutoRec", "\(n)", "\(arSpread)", "\(arMAE)",
+      "\(versusMF.meanDifference < 0 ? "lower" : "higher") (\(formattedP(versusMF.pValue)))",
+    ])
+    table.append([
+      "U-AutoRec", "1", formatted(userRMSE, decimals: 4), formatted(userMAE, decimals: 4),
+      "\(userVersusMF.meanDifference < 0 ? "lower" : "higher") (\(formattedP(userVersusMF.pValue)))",
+    ])
     try run.show(
       table, as: "rating-prediction",
-      caption: "Test RMSE and MAE on the random 90/10 split (predictions clipped to 1...5)")
+      caption:
+        "Test RMSE and MAE on the random 90/10 split (predictions clipped to 1...5), mean ± sd over the seeds; p from a paired bootstrap over the test ratings"
+    )
 
+    let curves = [
+      LineSeries("I-AutoRec (seed 0)", x: autoRecCurve.x, y: autoRecCurve.y, markers: true),
+      LineSeries("U-AutoRec", x: userCurve.x, y: userCurve.y, markers: true),
+    ]
+    let last = Double(epochs)
     let baselines = [
       LineSeries(
-        "MF (after \(mf.epochs) epochs)", x: [1, Double(epochs)], y: [mf.rmse, mf.rmse],
-        dashed: true),
-      LineSeries(
-        "global mean", x: [1, Double(epochs)], y: [globalMean, globalMean], dashed: true),
+        "MF (mean of \(n) seeds)", x: [1, last], y: [mfSpread.mean, mfSpread.mean], dashed: true),
+      LineSeries("global mean", x: [1, last], y: [globalMean, globalMean], dashed: true),
     ]
     var chart = Chart.lines(
       curves + baselines, title: "Test RMSE while training (MovieLens-100K, 90/10)",
       xLabel: "epoch", yLabel: "test RMSE")
     chart.yRange = AxisRange(min: 0.85, max: 1.2)
     try run.save(Figure(chart), as: "autorec-training", preview: true)
-    return RatingResults(split: split, itemRows: itemRows, mfRMSE: mf.rmse)
+    return RatingResults(split: split, tuning: tuning, mfRMSE: mfSpread.mean)
   }
 
-  /// Matrix factorisation with biases, trained by SGD; its test RMSE after each epoch is
-  /// recorded as a curve, its final RMSE and MAE as numbers.
-  func ratingMF(_ run: ChapterRun, _ ml: MovieLens, _ split: RatingSplit)
-    -> (rmse: Double, mae: Double, epochs: Int)
-  {
-    let epochs = run.isQuick ? 3 : 50
-    var rng = run.generator("RatingMF")
-    let mf = RatingMF(
+  /// MF's settings (40 factors, lr = 0.007, lambda = 0.08).
+  func makeRatingMF(_ ml: MovieLens, using rng: inout SeededGenerator) -> RatingMF {
+    RatingMF(
       userCount: ml.userCount, itemCount: ml.itemCount, factors: 40, learningRate: 0.007,
       regularization: 0.08, using: &rng)
+  }
+
+  /// MF's number of epochs: trained on the validation split's training part for up to 50
+  /// epochs, the epoch with the lowest validation RMSE.
+  func ratingMFEpochs(_ run: ChapterRun, _ ml: MovieLens, _ tuning: RatingSplit) -> Int {
+    let maxEpochs = run.isQuick ? 3 : 50
+    var rng = run.generator("RatingMF validation")
+    let mf = makeRatingMF(ml, using: &rng)
+    mf.setMean(from: tuning.train)
+    var curve: [Double] = []
+    for _ in 1...maxEpochs {
+      mf.trainEpoch(tuning.train, using: &rng)
+      curve.append(mf.rmse(on: tuning.test))
+    }
+    let best = curve.indices.min { curve[$0] < curve[$1] }! + 1
+    run.recordCurve(
+      "MF/validation RMSE by epoch", x: (1...curve.count).map(Double.init), y: curve)
+    run.record("MF/epochs (validation)", Double(best))
+    run.note("MF: lowest validation RMSE after \(best) of \(maxEpochs) epochs")
+    return best
+  }
+
+  /// Matrix factorisation with biases, trained by SGD for `epochs` from seed `seed`; returns
+  /// its clipped test predictions. Seed 0 records its test RMSE after each epoch as a curve.
+  func ratingMF(_ run: ChapterRun, _ ml: MovieLens, _ split: RatingSplit, epochs: Int, seed: Int)
+    -> [Float]
+  {
+    var rng = run.generator("RatingMF seed \(seed)")
+    let mf = makeRatingMF(ml, using: &rng)
     mf.setMean(from: split.train)
     var curve: [Double] = []
     let start = Date()
@@ -264,81 +377,106 @@ extension Chapter5 {
     // no loss graph and no optimiser for `fit` to step.
     for _ in 1...epochs {
       mf.trainEpoch(split.train, using: &rng)
-      curve.append(mf.rmse(on: split.test))
+      if seed == 0 { curve.append(mf.rmse(on: split.test)) }
     }
-    run.timing("MF, \(epochs) epochs", seconds: Date().timeIntervalSince(start))
-    let predictions = split.test.map { min(max(mf.predict(user: $0.user, item: $0.item), 1), 5) }
-    let mae = Metrics.mae(predictions: predictions, targets: split.test.map { Float($0.rating) })
-    run.record("MF/RMSE", curve.last!)
-    run.record("MF/MAE", mae)
-    run.recordCurve("MF/test RMSE by epoch", x: (1...curve.count).map(Double.init), y: curve)
-    return (curve.last!, mae, epochs)
+    run.timing("MF seed \(seed), \(epochs) epochs", seconds: Date().timeIntervalSince(start))
+    if seed == 0 {
+      run.recordCurve("MF/test RMSE by epoch", x: (1...curve.count).map(Double.init), y: curve)
+    }
+    return split.test.map { min(max(mf.predict(user: $0.user, item: $0.item), 1), 5) }
   }
 
-  /// Trains an AutoRec on `rows` with the book's hyper-parameters, measuring the test RMSE
-  /// every second epoch and after the last; records its numbers and curves, and returns its
-  /// test RMSE curve and final MAE.
+  /// I-AutoRec's number of epochs: trained on the validation split's training part for up
+  /// to 80 epochs, the even epoch with the lowest validation RMSE.
+  func autoRecEpochs(_ run: ChapterRun, _ ml: MovieLens, _ tuning: RatingSplit) -> Int {
+    let maxEpochs = run.epochs(full: 80, quick: 4)
+    let rows = RatingRows(
+      ratings: tuning.train, userCount: ml.userCount, itemCount: ml.itemCount, by: .items)
+    var rng = run.generator("I-AutoRec validation")
+    let model = AutoRec(inputSize: rows.columnCount, hiddenSize: Self.autoRecHidden, using: &rng)
+    let history = fitAutoRec(
+      run, "I-AutoRec (validation)", model, rows: rows, l2: Self.autoRecL2, epochs: maxEpochs,
+      using: &rng,
+      evaluate: { epoch in
+        guard epoch % 2 == 0 || epoch == maxEpochs else { return [:] }
+        return ["validation RMSE": model.rmse(on: tuning.test, from: rows)]
+      })
+    let curve = measured("validation RMSE", in: history)
+    let best = Int(curve.x[curve.y.indices.min { curve.y[$0] < curve.y[$1] }!])
+    run.recordCurve("I-AutoRec/validation RMSE by epoch", x: curve.x, y: curve.y)
+    run.record("I-AutoRec/epochs (validation)", Double(best))
+    run.note("I-AutoRec: lowest validation RMSE after \(best) of \(maxEpochs) epochs")
+    return best
+  }
+
+  /// Trains an AutoRec on `rows` with the book's hyper-parameters from seed `seed`; seed 0
+  /// measures the test RMSE every second epoch and after the last (a curve for the figure,
+  /// never used to choose anything) and records its curves. Returns the clipped test
+  /// predictions and that curve.
   func autoRec(
-    _ run: ChapterRun, _ name: String, rows: RatingRows, split: RatingSplit, epochs: Int
-  ) -> (testRMSE: (x: [Double], y: [Double]), mae: Double) {
-    var rng = run.generator(name)
+    _ run: ChapterRun, _ name: String, rows: RatingRows, split: RatingSplit, epochs: Int,
+    seed: Int
+  ) -> (predictions: [Float], testRMSE: (x: [Double], y: [Double])) {
+    var rng = run.generator("\(name) seed \(seed)")
     let model = AutoRec(inputSize: rows.columnCount, hiddenSize: Self.autoRecHidden, using: &rng)
     let start = Date()
     let history = fitAutoRec(
-      run, name, model, rows: rows, l2: Self.autoRecL2, epochs: epochs, using: &rng,
+      run, "\(name) seed \(seed)", model, rows: rows, l2: Self.autoRecL2, epochs: epochs,
+      using: &rng,
       evaluate: { epoch in
-        guard epoch % 2 == 0 || epoch == epochs else { return [:] }
+        guard seed == 0, epoch % 2 == 0 || epoch == epochs else { return [:] }
         return ["test RMSE": model.rmse(on: split.test, from: rows)]
       },
       summary: { epochLine(name, $0) })
-    run.timing(
-      "\(name), \(epochs) epochs (with a test RMSE every 2)",
-      seconds: Date().timeIntervalSince(start))
+    run.timing("\(name) seed \(seed), \(epochs) epochs", seconds: Date().timeIntervalSince(start))
     let testRMSE = measured("test RMSE", in: history)
-    let predictions = model.predict(split.test, from: rows)
-    let mae = Metrics.mae(predictions: predictions, targets: split.test.map { Float($0.rating) })
-    let cold = split.test.filter { r in
-      let (row, column) = rows.position(user: r.user, item: r.item)
-      return rows.rowCounts[row] == 0 || rows.columnCounts[column] == 0
-    }.count
-    run.record("\(name)/RMSE", testRMSE.y.last!)
-    run.record("\(name)/MAE", mae)
-    run.record("\(name)/cold test ratings", Double(cold))
-    run.recordCurve("\(name)/test RMSE by epoch", x: testRMSE.x, y: testRMSE.y)
-    run.recordCurve(
-      "\(name)/training loss by epoch", x: history.map { Double($0.epoch) },
-      y: history.map(\.loss))
-    return (testRMSE, mae)
+    if seed == 0 {
+      let cold = split.test.filter { r in
+        let (row, column) = rows.position(user: r.user, item: r.item)
+        return rows.rowCounts[row] == 0 || rows.columnCounts[column] == 0
+      }.count
+      run.record("\(name)/cold test ratings", Double(cold))
+      run.recordCurve("\(name)/test RMSE by epoch", x: testRMSE.x, y: testRMSE.y)
+      run.recordCurve(
+        "\(name)/training loss by epoch", x: history.map { Double($0.epoch) },
+        y: history.map(\.loss))
+    }
+    return (model.predict(split.test, from: rows), testRMSE)
   }
 }
 
 // MARK: - Hidden size and regularisation
 
 extension Chapter5 {
-  /// I-AutoRec's test RMSE as the code widens (lambda fixed), then as the L2 weight grows
-  /// (k fixed), each model trained for the same number of epochs.
-  func hiddenSizeAndRegularisation(_ run: ChapterRun, _ rating: RatingResults) throws {
+  /// I-AutoRec's validation RMSE as the code widens (lambda fixed), then as the L2 weight
+  /// grows (k fixed), each model trained on the validation split's training part for the
+  /// same number of epochs.
+  func hiddenSizeAndRegularisation(_ run: ChapterRun, _ ml: MovieLens, _ rating: RatingResults)
+    throws
+  {
     run.section("Hidden size and regularisation")
-    let (rows, test) = (rating.itemRows, rating.split.test)
+    let rows = RatingRows(
+      ratings: rating.tuning.train, userCount: ml.userCount, itemCount: ml.itemCount, by: .items)
+    let validation = rating.tuning.test
     let epochs = run.isQuick ? 2 : 25
     let hiddenSizes = run.isQuick ? [20, 100] : [25, 100, 250, 500, 750]
     let l2s: [Float] = run.isQuick ? [0.001, 0.01] : [0.0001, 0.001, 0.003, 0.01, 0.03]
     /// An I-AutoRec of `hidden` units with L2 weight `l2`, trained from generator `seed`.
-    func testRMSE(_ name: String, seed: String, hidden: Int, l2: Float) -> Double {
+    func validationRMSE(_ name: String, seed: String, hidden: Int, l2: Float) -> Double {
       var rng = run.generator(seed)
       let model = AutoRec(inputSize: rows.columnCount, hiddenSize: hidden, using: &rng)
       fitAutoRec(run, name, model, rows: rows, l2: l2, epochs: epochs, using: &rng)
-      let rmse = model.rmse(on: test, from: rows)
-      run.record("\(name)/RMSE", rmse)
+      let rmse = model.rmse(on: validation, from: rows)
+      run.record("\(name)/validation RMSE", rmse)
       return rmse
     }
 
-    var table = MarkdownTable(columns: ["hidden units", "lambda", "test RMSE"])
+    var table = MarkdownTable(columns: ["hidden units", "lambda", "validation RMSE"])
     var hiddenRMSE: [Double] = []
     let start = Date()
     for hidden in hiddenSizes {
       hiddenRMSE.append(
-        testRMSE(
+        validationRMSE(
           "I-AutoRec k=\(hidden)", seed: "hidden \(hidden)", hidden: hidden, l2: Self.autoRecL2))
       table.append(["\(hidden)", "\(Self.autoRecL2)", formatted(hiddenRMSE.last!, decimals: 4)])
     }
@@ -349,55 +487,57 @@ extension Chapter5 {
         continue
       }
       l2RMSE.append(
-        testRMSE("I-AutoRec lambda=\(l2)", seed: "lambda \(l2)", hidden: Self.autoRecHidden, l2: l2)
-      )
+        validationRMSE(
+          "I-AutoRec lambda=\(l2)", seed: "lambda \(l2)", hidden: Self.autoRecHidden, l2: l2))
       table.append(["\(Self.autoRecHidden)", "\(l2)", formatted(l2RMSE.last!, decimals: 4)])
     }
     run.timing(
       "the two sweeps, \(epochs) epochs per model", seconds: Date().timeIntervalSince(start))
     try run.show(
-      table, as: "autorec-sweeps", caption: "I-AutoRec's test RMSE after \(epochs) epochs")
+      table, as: "autorec-sweeps",
+      caption:
+        "I-AutoRec's validation RMSE after \(epochs) epochs (trained without the validation ratings)"
+    )
     run.recordCurve(
-      "I-AutoRec/test RMSE by hidden size", x: hiddenSizes.map(Double.init), y: hiddenRMSE)
-    run.recordCurve("I-AutoRec/test RMSE by lambda", x: l2s.map(Double.init), y: l2RMSE)
+      "I-AutoRec/validation RMSE by hidden size", x: hiddenSizes.map(Double.init), y: hiddenRMSE)
+    run.recordCurve("I-AutoRec/validation RMSE by lambda", x: l2s.map(Double.init), y: l2RMSE)
     try run.save(
       capacityFigure(
-        hiddenSizes: hiddenSizes, hiddenRMSE: hiddenRMSE, l2s: l2s, l2RMSE: l2RMSE,
-        mfRMSE: rating.mfRMSE, epochs: epochs),
+        hiddenSizes: hiddenSizes, hiddenRMSE: hiddenRMSE, l2s: l2s, l2RMSE: l2RMSE, epochs: epochs),
       as: "autorec-capacity")
   }
 
-  /// The two sweeps side by side, with MF's test RMSE as a dashed line.
+  /// The two sweeps side by side.
   func capacityFigure(
-    hiddenSizes: [Int], hiddenRMSE: [Double], l2s: [Float], l2RMSE: [Double], mfRMSE: Double,
-    epochs: Int
+    hiddenSizes: [Int], hiddenRMSE: [Double], l2s: [Float], l2RMSE: [Double], epochs: Int
   ) -> Figure {
-    let baselines = { (xs: [Double]) -> [LineSeries] in
-      [LineSeries("MF", x: [xs.first!, xs.last!], y: [mfRMSE, mfRMSE], dashed: true)]
-    }
     let hiddenX = hiddenSizes.map(Double.init)
     var hiddenChart = Chart.lines(
-      [LineSeries("I-AutoRec", x: hiddenX, y: hiddenRMSE, markers: true)] + baselines(hiddenX),
+      [LineSeries("I-AutoRec", x: hiddenX, y: hiddenRMSE, markers: true)],
       title: "Hidden units k (lambda = \(Self.autoRecL2))", xLabel: "hidden units k",
-      yLabel: "test RMSE")
+      yLabel: "validation RMSE")
     hiddenChart.xLogScale = true
     let l2X = l2s.map { Elementary.log10(Double($0)) }
     var l2Chart = Chart.lines(
-      [LineSeries("I-AutoRec", x: l2X, y: l2RMSE, markers: true)] + baselines(l2X),
+      [LineSeries("I-AutoRec", x: l2X, y: l2RMSE, markers: true)],
       title: "L2 weight lambda (k = \(Self.autoRecHidden))", xLabel: "log10(lambda)",
-      yLabel: "test RMSE")
+      yLabel: "validation RMSE")
     l2Chart.legend = .topLeft
     return Figure(
-      title: "I-AutoRec after \(epochs) epochs", panels: [hiddenChart, l2Chart], columns: 2)
+      title: "I-AutoRec after \(epochs) epochs, on the validation split",
+      panels: [hiddenChart, l2Chart], columns: 2)
   }
 }
 
 // MARK: - Denoising autoencoders for top-N recommendation
 
-/// Implicit feedback split per user, 80/20, as interaction matrices.
+/// Implicit feedback split per user, 80/20, as interaction matrices; and, for choosing
+/// settings, each user's training items split again 80/20 into `fit` and `validation`.
 struct ImplicitData {
   var train: InteractionMatrix
   var test: InteractionMatrix
+  var fit: InteractionMatrix
+  var validation: InteractionMatrix
   var userCount: Int
   var itemCount: Int
 }
@@ -411,31 +551,38 @@ extension Chapter5 {
     run.section("Denoising autoencoders for top-N recommendation")
     let split = RatingSplit.perUser(
       ml.implicitRatings(), userCount: ml.userCount, testFraction: 0.2, seed: run.options.seed)
-    let train = InteractionMatrix(
-      ratings: split.train, userCount: ml.userCount, itemCount: ml.itemCount)
-    let test = InteractionMatrix(
-      ratings: split.test, userCount: ml.userCount, itemCount: ml.itemCount)
+    let tuning = RatingSplit.perUser(
+      split.train, userCount: ml.userCount, testFraction: 0.2,
+      seed: run.options.seed ^ 0x7661_6C69_6461_7465)
+    func matrix(_ ratings: [Rating]) -> InteractionMatrix {
+      InteractionMatrix(ratings: ratings, userCount: ml.userCount, itemCount: ml.itemCount)
+    }
+    let (train, test) = (matrix(split.train), matrix(split.test))
     run.note(
       "per-user 80/20 split: \(train.interactionCount) training and \(test.interactionCount) test interactions"
     )
-    return ImplicitData(train: train, test: test, userCount: ml.userCount, itemCount: ml.itemCount)
+    return ImplicitData(
+      train: train, test: test, fit: matrix(tuning.train), validation: matrix(tuning.test),
+      userCount: ml.userCount, itemCount: ml.itemCount)
   }
 
-  /// Trains an implicit-feedback autoencoder by `run.fit`: Adam (lr = 0.001), the users who
-  /// have training items shuffled into batches of 128 each epoch, measuring NDCG@10 under
-  /// full ranking every `evaluateEvery` epochs and after the last.
+  /// Trains an implicit-feedback autoencoder on `train` by `run.fit`: Adam (lr = 0.001), the
+  /// users who have training items shuffled into batches of 128 each epoch, measuring NDCG@10
+  /// under full ranking against `test` every `evaluateEvery` epochs and after the last (never,
+  /// when `evaluateEvery` is nil).
   @discardableResult
   func fitImplicit(
-    _ run: ChapterRun, _ name: String, _ model: some ImplicitAutoencoder, on data: ImplicitData,
-    epochs: Int, evaluateEvery: Int, using rng: inout SeededGenerator
+    _ run: ChapterRun, _ name: String, _ model: some ImplicitAutoencoder,
+    train: InteractionMatrix, test: InteractionMatrix, epochs: Int, evaluateEvery: Int?,
+    using rng: inout SeededGenerator
   ) -> [EpochRecord] {
     run.fit(
       name, epochs: epochs, optimizers: [Adam(model.parameters, learningRate: 0.001)],
-      batches: { _ in model.epochBatches(data.train, batchSize: Self.topNBatch, using: &rng) },
-      loss: { model.loss(data.train, users: $0) },
+      batches: { _ in model.epochBatches(train, batchSize: Self.topNBatch, using: &rng) },
+      loss: { model.loss(train, users: $0) },
       evaluate: { epoch in
-        guard epoch % evaluateEvery == 0 || epoch == epochs else { return [:] }
-        return ["NDCG@10": model.evaluate(train: data.train, test: data.test).ndcg(at: 10)]
+        guard let every = evaluateEvery, epoch % every == 0 || epoch == epochs else { return [:] }
+        return ["NDCG@10": model.evaluate(train: train, test: test).ndcg(at: 10)]
       },
       summary: { epochLine(name, $0) })
   }
@@ -443,67 +590,138 @@ extension Chapter5 {
 
 // MARK: - Top-N results under full ranking
 
-/// Records a model's full-ranking metrics at K = 10 and returns its row of the table.
-func rankingRow(_ run: ChapterRun, _ name: String, _ result: RankingResult) -> [String] {
-  run.record(result, as: name, allMetrics: true)
-  let values = [
-    result.ndcg(at: 10), result.recall(at: 10), result.precision(at: 10), result.map(at: 10),
-    result.hitRate(at: 10),
-  ]
-  return [name] + values.map { formatted($0, decimals: 4) }
+/// Liang et al.'s Recall@K: the hits in the top K over min(K, R), so that a perfect list
+/// scores 1 even when the user has more than K relevant items.
+func cappedRecall(ranks: [Int], relevantCount: Int, k: Int) -> Double {
+  guard relevantCount > 0 else { return 0 }
+  return Double(ranks.filter { $0 <= k }.count) / Double(min(k, relevantCount))
+}
+
+/// The per-user metrics the top-N table reports, by name.
+extension Chapter5 {
+  static let topNMetrics:
+    [(name: String, perUser: @Sendable (_ ranks: [Int], _ relevant: Int) -> Double)] = [
+      ("NDCG@10", { Metrics.ndcg(ranks: $0, relevantCount: $1, k: 10) }),
+      ("Recall@10", { Metrics.recall(ranks: $0, relevantCount: $1, k: 10) }),
+      ("Precision@10", { r, _ in Metrics.precision(ranks: r, k: 10) }),
+      ("MAP@10", { Metrics.averagePrecision(ranks: $0, relevantCount: $1, k: 10) }),
+      ("HR@10", { r, _ in Metrics.hitRate(ranks: r, k: 10) }),
+      ("NDCG@100", { Metrics.ndcg(ranks: $0, relevantCount: $1, k: 100) }),
+      ("Recall@20", { Metrics.recall(ranks: $0, relevantCount: $1, k: 20) }),
+      ("Recall@50", { Metrics.recall(ranks: $0, relevantCount: $1, k: 50) }),
+      ("Recall@20 (min(K,R))", { cappedRecall(ranks: $0, relevantCount: $1, k: 20) }),
+      ("Recall@50 (min(K,R))", { cappedRecall(ranks: $0, relevantCount: $1, k: 50) }),
+    ]
 }
 
 extension Chapter5 {
   /// ItemPop and Chapter 3's NeuMF against the three autoencoders, every unseen item a
-  /// candidate.
+  /// candidate, each trained model over several seeds.
   func topNUnderFullRanking(_ run: ChapterRun, _ data: ImplicitData) throws {
     run.section("Top-N results under full ranking")
     let full = FullRankingProtocol(train: data.train, test: data.test)
-    var table = MarkdownTable(columns: [
-      "model", "NDCG@10", "Recall@10", "Precision@10", "MAP@10", "HR@10",
-    ])
-    table.append(rankingRow(run, "ItemPop", ItemPop(train: data.train).evaluate(full)))
+    let seeds = seedCount(run)
+    var results: [(name: String, runs: [RankingResult])] = []
+    results.append(("ItemPop", [ItemPop(train: data.train).evaluate(full)]))
     var start = Date()
     let neuMFEpochs = run.isQuick ? 1 : 10
-    table.append(rankingRow(run, "NeuMF", neuMF(run, data, epochs: neuMFEpochs).evaluate(full)))
+    results.append(
+      (
+        "NeuMF",
+        (0..<seeds).map { s in neuMF(run, data, epochs: neuMFEpochs, seed: s).evaluate(full) }
+      ))
     run.timing(
-      "NeuMF, \(neuMFEpochs) epochs and its evaluation", seconds: Date().timeIntervalSince(start))
+      "NeuMF, \(seeds) seeds of \(neuMFEpochs) epochs and their evaluations",
+      seconds: Date().timeIntervalSince(start))
 
-    // The autoencoders, each from its own generator, trained and ranked the same way.
+    // The autoencoders, each seed from its own generator, trained and ranked the same way;
+    // seed 0 also measures NDCG@10 every second epoch for the figure.
     let epochs = run.epochs(full: 40, quick: 3)
-    func train(_ name: String, _ model: some ImplicitAutoencoder, using rng: inout SeededGenerator)
-      -> [EpochRecord]
-    {
+    var histories: [(String, [EpochRecord])] = []
+    func train(_ name: String, _ make: (inout SeededGenerator) -> some ImplicitAutoencoder) {
       start = Date()
-      let history = fitImplicit(
-        run, name, model, on: data, epochs: epochs, evaluateEvery: 2, using: &rng)
-      run.timing("\(name), \(epochs) epochs", seconds: Date().timeIntervalSince(start))
-      table.append(rankingRow(run, name, model.evaluate(train: data.train, test: data.test)))
-      return history
+      var runs: [RankingResult] = []
+      for s in 0..<seeds {
+        var rng = run.generator("\(name) seed \(s)")
+        let model = make(&rng)
+        let history = fitImplicit(
+          run, "\(name) seed \(s)", model, train: data.train, test: data.test, epochs: epochs,
+          evaluateEvery: s == 0 ? 2 : nil, using: &rng)
+        if s == 0 { histories.append((name, history)) }
+        runs.append(model.evaluate(train: data.train, test: data.test))
+      }
+      run.timing(
+        "\(name), \(seeds) seeds of \(epochs) epochs", seconds: Date().timeIntervalSince(start))
+      results.append((name, runs))
     }
-    var rng = run.generator("Mult-DAE")
-    let dae = MultDAE(
-      itemCount: data.itemCount, hiddenSizes: [600, 200], dropout: 0.5, using: &rng)
-    let daeHistory = train("Mult-DAE", dae, using: &rng)
-
-    rng = run.generator("CDAE")
-    let cdae = CDAE(
-      userCount: data.userCount, itemCount: data.itemCount, hiddenSize: 200, corruption: 0.5,
-      using: &rng)
-    let cdaeHistory = train("CDAE", cdae, using: &rng)
-
-    rng = run.generator("Mult-VAE")
+    train("Mult-DAE") {
+      MultDAE(itemCount: data.itemCount, hiddenSizes: [600, 200], dropout: 0.5, using: &$0)
+    }
+    train("CDAE") {
+      CDAE(
+        userCount: data.userCount, itemCount: data.itemCount, hiddenSize: 200, corruption: 0.5,
+        using: &$0)
+    }
     let steps = epochs * ((data.train.userCount + Self.topNBatch - 1) / Self.topNBatch)
-    let vae = MultVAE(
-      itemCount: data.itemCount, hiddenSize: 600, latentSize: 200, dropout: 0.5, annealSteps: steps,
-      betaCap: 0.2, using: &rng)
-    let vaeHistory = train("Mult-VAE", vae, using: &rng)
-    run.record("Mult-VAE/final beta", Double(vae.beta))
+    train("Mult-VAE") {
+      MultVAE(
+        itemCount: data.itemCount, hiddenSize: 600, latentSize: 200, dropout: 0.5,
+        annealSteps: steps, betaCap: 0.2, using: &$0)
+    }
 
+    // Each metric per seed, and the per-user NDCG@10 averaged over seeds for the paired tests.
+    var perUserNDCG: [String: [Double]] = [:]
+    var spreads: [String: [String: SeedSpread]] = [:]
+    for (name, runs) in results {
+      for (metric, perUser) in Self.topNMetrics {
+        spreads[name, default: [:]][metric] = recordSeeds(
+          run, "\(name)/\(metric)", runs.map { r in meanOfPerUser(r.perUser(perUser)) })
+      }
+      perUserNDCG[name] = meanOverSeeds(runs.map { $0.perUser(Self.topNMetrics[0].perUser) })
+    }
+    var versusNeuMF: [String: PairedComparison] = [:]
+    for name in ["ItemPop", "Mult-DAE", "CDAE", "Mult-VAE"] {
+      versusNeuMF[name] = recordComparison(
+        run, "\(name) vs NeuMF", PairedTest.bootstrap(perUserNDCG[name]!, perUserNDCG["NeuMF"]!))
+    }
+    recordComparison(
+      run, "Mult-VAE vs Mult-DAE",
+      PairedTest.bootstrap(perUserNDCG["Mult-VAE"]!, perUserNDCG["Mult-DAE"]!))
+    recordComparison(
+      run, "Mult-DAE vs CDAE",
+      PairedTest.bootstrap(perUserNDCG["Mult-DAE"]!, perUserNDCG["CDAE"]!))
+
+    var table = MarkdownTable(columns: [
+      "model", "seeds", "NDCG@10", "Recall@10", "HR@10", "NDCG@10 vs NeuMF (p)",
+    ])
+    var liang = MarkdownTable(columns: [
+      "model", "NDCG@100", "Recall@20", "Recall@20 (min(K,R))", "Recall@50",
+      "Recall@50 (min(K,R))", "Precision@10", "MAP@10",
+    ])
+    for (name, runs) in results {
+      let s = spreads[name]!
+      let versus = versusNeuMF[name].map {
+        "\($0.meanDifference > 0 ? "higher" : "lower") (\(formattedP($0.pValue)))"
+      }
+      table.append(
+        [name, "\(runs.count)"] + ["NDCG@10", "Recall@10", "HR@10"].map { "\(s[$0]!)" }
+          + [versus ?? ""])
+      liang.append(
+        [name]
+          + [
+            "NDCG@100", "Recall@20", "Recall@20 (min(K,R))", "Recall@50", "Recall@50 (min(K,R))",
+            "Precision@10", "MAP@10",
+          ].map { formatted(s[$0]!.mean, decimals: 4) })
+    }
     try run.show(
       table, as: "top-n",
-      caption: "Full ranking on the per-user 80/20 split (every unseen item is a candidate)")
-    let histories = [("Mult-DAE", daeHistory), ("CDAE", cdaeHistory), ("Mult-VAE", vaeHistory)]
+      caption:
+        "Full ranking on the per-user 80/20 split (every unseen item is a candidate): mean ± sd over the seeds; p from a paired bootstrap over users of NDCG@10 (averaged over the seeds)"
+    )
+    try run.show(
+      liang, as: "top-n-more",
+      caption: "The same runs (means over the seeds), with Liang et al.'s headline metrics")
+
     for (name, history) in histories {
       let ndcg = measured("NDCG@10", in: history)
       run.recordCurve("\(name)/NDCG@10 by epoch", x: ndcg.x, y: ndcg.y)
@@ -512,9 +730,34 @@ extension Chapter5 {
         y: history.map(\.loss))
     }
     // CDAE's loss (binary cross-entropy per entry) is on another scale than the multinomial two.
-    let losses = [("Mult-DAE", daeHistory), ("Mult-VAE", vaeHistory)]
+    let losses = histories.filter { $0.0 != "CDAE" }
     try run.save(
       topNFigure(run, histories, losses: losses, epochs: epochs), as: "topn-training")
+    try run.save(seedFigure(run, results.map(\.name)), as: "seeds")
+  }
+
+  /// Every seed's test RMSE (rating models) and NDCG@10 (top-N models), one column of points
+  /// per model: the spread the ± in the tables summarises.
+  func seedFigure(_ run: ChapterRun, _ topN: [String]) -> Figure {
+    func panel(_ names: [String], _ metric: String, _ title: String) -> Chart {
+      let series = names.enumerated().map { i, name in
+        let values = (0..<seedCount(run)).compactMap {
+          run.results.metrics["\(name)/\(metric) seed \($0)"]
+        }
+        return ScatterSeries(
+          name, x: values.map { _ in Double(i + 1) }, y: values)
+      }
+      var chart = Chart.scatter(series, title: title, xLabel: "model", yLabel: metric)
+      chart.xRange = AxisRange(min: 0.5, max: Double(names.count) + 0.5)
+      chart.legend = .outsideBelow
+      return chart
+    }
+    return Figure(
+      title: "One point per training seed",
+      panels: [
+        panel(["MF", "I-AutoRec"], "RMSE", "Test RMSE (lower is better)"),
+        panel(topN, "NDCG@10", "NDCG@10 under full ranking"),
+      ], columns: 2)
   }
 
   /// NDCG@10 by epoch beside ItemPop's, and the training losses `losses`.
@@ -528,30 +771,36 @@ extension Chapter5 {
     }
     var ndcgChart = Chart.lines(
       ndcgCurves + [popLine(run, from: 1, to: Double(epochs))],
-      title: "NDCG@10 under full ranking", xLabel: "epoch", yLabel: "NDCG@10")
+      title: "NDCG@10 under full ranking (seed 0)", xLabel: "epoch", yLabel: "NDCG@10")
     ndcgChart.legend = .outsideBelow
     var lossChart = Chart.lines(
       losses.map { LineSeries($0.0, y: $0.1.map(\.loss)) },
-      title: "Training loss per user", xLabel: "epoch", yLabel: "multinomial NLL (+ beta KL)")
+      title: "Training loss per user (seed 0)", xLabel: "epoch",
+      yLabel: "multinomial NLL (+ beta KL)")
     lossChart.legend = .outsideBelow
     return Figure(
       title: "Autoencoders on implicit MovieLens-100K", panels: [ndcgChart, lossChart], columns: 2)
   }
 
   /// Chapter 3's NeuMF, trained the NCF way (4 sampled negatives per positive) by `run.fit`.
-  func neuMF(_ run: ChapterRun, _ data: ImplicitData, epochs: Int) -> NeuMF {
-    var rng = run.generator("NeuMF")
+  func neuMF(_ run: ChapterRun, _ data: ImplicitData, epochs: Int, seed: Int) -> NeuMF {
+    var rng = run.generator("NeuMF seed \(seed)")
     let model = NeuMF(
       userCount: data.userCount, itemCount: data.itemCount, factors: 8, hiddenLayers: 3,
       using: &rng)
     let trainer = PointwiseTrainer(
       model: model, train: data.train, optimizer: Adam(model.parameters, learningRate: 0.001))
     run.fit(
-      "NeuMF", epochs: epochs, optimizers: [trainer.optimizer],
+      "NeuMF seed \(seed)", epochs: epochs, optimizers: [trainer.optimizer],
       batches: { _ in trainer.epochBatches(using: &rng) }, loss: trainer.loss,
       weight: { Double($0.count) })
     return model
   }
+}
+
+/// The mean of per-user values, summed in user order.
+func meanOfPerUser(_ values: [Double]) -> Double {
+  values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
 }
 
 /// ItemPop's NDCG@10 (recorded above) as a dashed line from `x0` to `x1`.
@@ -563,25 +812,28 @@ func popLine(_ run: ChapterRun, from x0: Double, to x1: Double) -> LineSeries {
 // MARK: - How much corruption?
 
 extension Chapter5 {
-  /// Mult-DAE trained at several input dropout rates, ranked after the same epochs.
+  /// Mult-DAE trained at several input dropout rates on the validation split's training
+  /// part, ranked on its validation items after the same epochs.
   func corruptionLevel(_ run: ChapterRun, _ data: ImplicitData) throws {
     run.section("How much corruption?")
     let epochs = run.isQuick ? 2 : 25
     let rates: [Float] = run.isQuick ? [0, 0.5] : [0, 0.25, 0.5, 0.75, 0.9]
     var ndcgs: [Double] = []
-    var table = MarkdownTable(columns: ["dropout rate", "NDCG@10", "Recall@10"])
+    var table = MarkdownTable(columns: [
+      "dropout rate", "validation NDCG@10", "validation Recall@10",
+    ])
     let start = Date()
     for rate in rates {
       var rng = run.generator("corruption \(rate)")
       let dae = MultDAE(
         itemCount: data.itemCount, hiddenSizes: [600, 200], dropout: rate, using: &rng)
       fitImplicit(
-        run, "Mult-DAE p=\(rate)", dae, on: data, epochs: epochs, evaluateEvery: epochs,
-        using: &rng)
-      let result = dae.evaluate(train: data.train, test: data.test)
+        run, "Mult-DAE p=\(rate)", dae, train: data.fit, test: data.validation, epochs: epochs,
+        evaluateEvery: nil, using: &rng)
+      let result = dae.evaluate(train: data.fit, test: data.validation)
       ndcgs.append(result.ndcg(at: 10))
-      run.record("Mult-DAE p=\(rate)/NDCG@10", result.ndcg(at: 10))
-      run.record("Mult-DAE p=\(rate)/Recall@10", result.recall(at: 10))
+      run.record("Mult-DAE p=\(rate)/validation NDCG@10", result.ndcg(at: 10))
+      run.record("Mult-DAE p=\(rate)/validation Recall@10", result.recall(at: 10))
       table.append([
         "\(rate)", formatted(result.ndcg(at: 10), decimals: 4),
         formatted(result.recall(at: 10), decimals: 4),
@@ -590,16 +842,14 @@ extension Chapter5 {
     run.timing(
       "corruption sweep, \(epochs) epochs per model", seconds: Date().timeIntervalSince(start))
     try run.show(
-      table, as: "corruption", caption: "Mult-DAE after \(epochs) epochs, by input dropout rate")
+      table, as: "corruption",
+      caption: "Mult-DAE after \(epochs) epochs, by input dropout rate, on the validation split")
     let x = rates.map(Double.init)
-    run.recordCurve("Mult-DAE/NDCG@10 by dropout rate", x: x, y: ndcgs)
+    run.recordCurve("Mult-DAE/validation NDCG@10 by dropout rate", x: x, y: ndcgs)
     var chart = Chart.lines(
-      [
-        LineSeries("Mult-DAE", x: x, y: ndcgs, markers: true),
-        popLine(run, from: x.first!, to: x.last!),
-      ],
-      title: "Mult-DAE: input dropout rate (\(epochs) epochs)", xLabel: "dropout rate p",
-      yLabel: "NDCG@10")
+      [LineSeries("Mult-DAE", x: x, y: ndcgs, markers: true)],
+      title: "Mult-DAE: input dropout rate (\(epochs) epochs, validation split)",
+      xLabel: "dropout rate p", yLabel: "validation NDCG@10")
     chart.legend = .outsideBelow
     try run.save(Figure(chart), as: "corruption")
   }

@@ -3,33 +3,25 @@
 
 # MARK: data
 $p1_1 << EOD
-25.0 1.0193650506840075
-100.0 0.9497673921515654
-250.0 0.917373353153335
-500.0 0.9013245706180403
-750.0 0.8953049420300769
-EOD
-$p1_2 << EOD
-25.0 0.9135486056137071
-750.0 0.9135486056137071
+25.0 1.030496286450819
+100.0 0.9591997126766993
+250.0 0.9227433682439377
+500.0 0.9015581625321568
+750.0 0.8998259525655645
 EOD
 $p2_1 << EOD
--4.000000010971202 0.9015869475041226
--2.9999999793721197 0.8956857931340138
--2.5228787415053002 0.9013245706180403
--2.000000009707238 0.9377070209515999
--1.5228787549875757 1.0090392006759035
-EOD
-$p2_2 << EOD
--4.000000010971202 0.9135486056137071
--1.5228787549875757 0.9135486056137071
+-4.000000010971202 0.9061741351764232
+-2.9999999793721197 0.9026866501621271
+-2.5228787415053002 0.9015581625321568
+-2.000000009707238 0.9424227994828328
+-1.5228787549875757 1.0094734832883665
 EOD
 
 # MARK: terminal
 set encoding utf8
 set terminal svg size 920,390 fixed noenhanced font 'Helvetica,13' linewidth 1 background '#ffffff'
 set output 'autorec-capacity.svg'
-set multiplot layout 1,2 title 'I-AutoRec after 25 epochs' font ',16'
+set multiplot layout 1,2 title 'I-AutoRec after 25 epochs, on the validation split' font ',16'
 
 # Panel 1: Hidden units k (lambda = 0.003)
 reset
@@ -42,14 +34,13 @@ set key noopaque nobox samplen 2 spacing 1.2 textcolor rgb '#262626'
 set grid back linetype 1 linecolor rgb '#dcdcdc' linewidth 1 dashtype solid
 set title 'Hidden units k (lambda = 0.003)' font ',15'
 set xlabel 'hidden units k'
-set ylabel 'test RMSE'
+set ylabel 'validation RMSE'
 set logscale x 10
 set mxtics 10
 set xtics add (20.0, 50.0, 200.0, 500.0)
 set grid mxtics linetype 1 linecolor rgb '#f0f0f0' linewidth 1, linetype 1 linecolor rgb '#f0f0f0' linewidth 1
 set key inside top right
-plot $p1_1 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#1f77b4' linewidth 2 title 'I-AutoRec', \
-     $p1_2 using 1:2 with lines linecolor rgb '#ff7f0e' linewidth 2 dashtype 2 title 'MF'
+plot $p1_1 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#1f77b4' linewidth 2 title 'I-AutoRec'
 
 # Panel 2: L2 weight lambda (k = 500)
 reset
@@ -62,10 +53,9 @@ set key noopaque nobox samplen 2 spacing 1.2 textcolor rgb '#262626'
 set grid back linetype 1 linecolor rgb '#dcdcdc' linewidth 1 dashtype solid
 set title 'L2 weight lambda (k = 500)' font ',15'
 set xlabel 'log10(lambda)'
-set ylabel 'test RMSE'
+set ylabel 'validation RMSE'
 set key inside top left
-plot $p2_1 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#1f77b4' linewidth 2 title 'I-AutoRec', \
-     $p2_2 using 1:2 with lines linecolor rgb '#ff7f0e' linewidth 2 dashtype 2 title 'MF'
+plot $p2_1 using 1:2 with linespoints pointtype 7 pointsize 1 pointinterval 1 linecolor rgb '#1f77b4' linewidth 2 title 'I-AutoRec'
 
 unset multiplot
 unset output
