@@ -602,7 +602,7 @@ extension Chapter2 {
     )
 
     let settings = chooseBenchmarkSettings(run, validation)
-    let seeds = run.isQuick ? 2 : 5
+    let seeds = run.isQuick ? 2 : 3
     var rows: [BenchmarkRow] = []
     let pop = ItemPop(train: data.train)
     rows.append(
@@ -669,7 +669,7 @@ extension Chapter2 {
 
     // ItemKNN: how many neighbours each item keeps.
     var bestNeighbours = (count: 0, ndcg: -1.0)
-    for count in run.isQuick ? [50] : [25, 50, 100, 200] {
+    for count in run.isQuick ? [50] : [50, 100, 200] {
       let knn = ItemKNN(train: validation.train, neighbours: count)
       let value = ndcg(Self.benchmarkResult(validation, score: knn.scores))
       table.append(["ItemKNN", "\(count) neighbours", formatted(value, decimals: 3)])
@@ -678,7 +678,7 @@ extension Chapter2 {
 
     // MF-BPR: factors, L2 and epochs (every 5th epoch of one run per pair).
     let maxMFEpochs = run.epochs(full: 40, quick: 2)
-    let every = run.isQuick ? 1 : 5
+    let every = run.isQuick ? 1 : 10
     var bestMF = (setting: BenchmarkSettings.MF(factors: 32, l2: 0.001, epochs: 1), ndcg: -1.0)
     let grid: [(Int, Float)] =
       run.isQuick ? [(32, 0.001)] : [(32, 0.001), (32, 0.0001), (64, 0.001), (64, 0.0001)]
@@ -700,7 +700,7 @@ extension Chapter2 {
     }
 
     // NeuMF: epochs (the rest is Chapter 3's: 8 factors, three layers, lr 0.001, 4 negatives).
-    let maxNeuMFEpochs = run.epochs(full: 20, quick: 1)
+    let maxNeuMFEpochs = run.epochs(full: 10, quick: 1)
     var bestNeuMF = (epochs: 1, ndcg: -1.0)
     benchmarkNeuMF(
       run, validation.train, epochs: maxNeuMFEpochs, seed: 0, label: "validation",
@@ -712,7 +712,7 @@ extension Chapter2 {
       })
 
     // Mult-VAE: epochs (the rest is Chapter 5's), its beta annealed over the longest run.
-    let maxVAEEpochs = run.epochs(full: 150, quick: 2)
+    let maxVAEEpochs = run.epochs(full: 50, quick: 2)
     var bestVAE = (epochs: 1, ndcg: -1.0)
     benchmarkVAE(
       run, validation.train, epochs: maxVAEEpochs, seed: 0, label: "validation",
@@ -800,7 +800,7 @@ extension Chapter2 {
   ) -> MultVAE {
     var rng = run.generator("benchmark Mult-VAE \(label) seed \(seed)")
     let batch = 128
-    let longest = run.epochs(full: 150, quick: 2)
+    let longest = run.epochs(full: 50, quick: 2)
     let steps = longest * ((train.userCount + batch - 1) / batch)
     let vae = MultVAE(
       itemCount: train.itemCount, hiddenSize: 600, latentSize: 200, dropout: 0.5,
