@@ -467,9 +467,11 @@ extension Chapter2 {
         panels: [panel("sampled protocol (1 + 99)", \.sampled), panel("full ranking", \.full)],
         columns: 2),
       as: "hr-at-k")
-    try run.save(
-      Figure(panel("sampled protocol (1 + 99)", \.sampled)), as: "hr-at-k-sampled-preview",
-      preview: true)
+    // The terminal's preview of the main curve: the sampled panel alone, printed but not
+    // saved (the text shows both panels, in hr-at-k).
+    print(
+      try Figure(panel("sampled protocol (1 + 99)", \.sampled)).asciiPreview(
+        columns: 78, lines: 22, gnuplot: run.gnuplot))
 
     func curves(_ what: String, yLabel: String) -> Chart {
       let series = ["MF-BPR", "MF-log loss"].compactMap { name -> LineSeries? in
