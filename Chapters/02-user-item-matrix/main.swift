@@ -21,6 +21,7 @@ struct Chapter2: ParsableCommand {
     let data = try implicitFeedbackFromMovieLens(run)
     try evaluationMetrics(run, data)
     try baselines(run, data)
+    try againstAPublishedBenchmark(run)
     try run.finish()
   }
 }
@@ -466,9 +467,11 @@ extension Chapter2 {
         panels: [panel("sampled protocol (1 + 99)", \.sampled), panel("full ranking", \.full)],
         columns: 2),
       as: "hr-at-k")
-    try run.save(
-      Figure(panel("sampled protocol (1 + 99)", \.sampled)), as: "hr-at-k-sampled-preview",
-      preview: true)
+    // The terminal's preview of the main curve: the sampled panel alone, printed but not
+    // saved (the text shows both panels, in hr-at-k).
+    print(
+      try Figure(panel("sampled protocol (1 + 99)", \.sampled)).asciiPreview(
+        columns: 78, lines: 22, gnuplot: run.gnuplot))
 
     func curves(_ what: String, yLabel: String) -> Chart {
       let series = ["MF-BPR", "MF-log loss"].compactMap { name -> LineSeries? in
@@ -486,6 +489,409 @@ extension Chapter2 {
           curves("HR@10 (sampled) by epoch", yLabel: "HR@10"),
         ],
         columns: 2), as: "training-curves")
+  }
+}
+
+// MARK: - Against a published benchmark
+
+/// One split of microsoft/recommenders' benchmark: the training and test interactions, and
+/// which items occur in training at all (the only items their recommenders rank).
+struct BenchmarkData {
+  var train: InteractionMatrix
+  var test: InteractionMatrix
+  var knownItems: [Bool]
+
+  init(_ split: RatingSplit, userCount: Int, itemCount: Int) {
+    let train = InteractionMatrix(
+      ratings: split.train, userCount: userCount, itemCount: itemCount)
+    self.train = train
+    test = InteractionMatrix(ratings: split.test, userCount: userCount, itemCount: itemCount)
+    knownItems = (0..<itemCount).map { train.degree(ofItem: $0) > 0 }
+  }
+}
+
+/// What one model scored on the benchmark: one result per seed (one for a deterministic model).
+struct BenchmarkRow {
+  var name: String
+  var results: [RankingResult]
+}
+
+extension Chapter2 {
+  /// The benchmark's cutoff K.
+  static let benchmarkK = 10
+
+  /// `python_stratified_split(data, ratio=0.75, filter_by="item")` of microsoft/recommenders:
+  /// each item's ratings (or each user's, `byItem: false`) in a random order, the first
+  /// `floor(0.75 n)` of them to training (their `rank / count <= 0.75`), the rest to test.
+  /// The same rule as theirs, drawn from our own generator: not the same random draw.
+  static func stratifiedSplit(
+    _ ratings: [Rating], byItem: Bool, groups: Int, trainFraction: Double,
+    using rng: inout SeededGenerator
+  ) -> RatingSplit {
+    var members = [[Int]](repeating: [], count: groups)
+    for (index, r) in ratings.enumerated() { members[byItem ? r.item : r.user].append(index) }
+    var isTrain = [Bool](repeating: false, count: ratings.count)
+    for group in members where !group.isEmpty {
+      var order = group
+      rng.shuffle(&order)
+      let trainCount = Int((Double(order.count) * trainFraction).rounded(.down))
+      for index in order.prefix(trainCount) { isTrain[index] = true }
+    }
+    var split = RatingSplit(train: [], test: [])
+    for (index, r) in ratings.enumerated() {
+      if isTrain[index] { split.train.append(r) } else { split.test.append(r) }
+    }
+    return split
+  }
+
+  /// Full ranking as their benchmark does it: for each user with test items, every item that
+  /// occurs in training and not in the user's own training row is ranked (an item seen only
+  /// in test is never recommended, yet counts among the user's relevant items).
+  static func benchmarkResult(_ data: BenchmarkData, score: ScoreFunction) -> RankingResult {
+    let protocolOfTheirs = FullRankingProtocol(train: data.train, test: data.test)
+    return try! protocolOfTheirs.evaluate(cutoffs: benchmarkK...benchmarkK) { user, items in
+      let scores = try score(user, items)
+      return zip(items, scores).map { data.knownItems[$0] ? $1 : -.infinity }
+    }
+  }
+
+  /// MAP as `map_at_k` in `python_evaluation.py` computed it for their table: the sum of
+  /// j / r_j over the hits in the top K, divided by the number R of relevant items (ours,
+  /// `Metrics.averagePrecision`, divides by min(K, R)).
+  static func mapOverR(_ result: RankingResult) -> Double {
+    let k = benchmarkK
+    let values = result.perUser { ranks, relevantCount in
+      var sum = 0.0
+      for (j, r) in ranks.sorted().enumerated() where r <= k { sum += Double(j + 1) / Double(r) }
+      return sum / Double(relevantCount)
+    }
+    return values.reduce(0, +) / Double(max(values.count, 1))
+  }
+
+  /// The four columns of their table and our MAP@10, of one result.
+  static func benchmarkColumns(_ result: RankingResult) -> [(String, Double)] {
+    let k = benchmarkK
+    return [
+      ("nDCG@10", result.ndcg(at: k)), ("MAP", mapOverR(result)),
+      ("Precision@10", result.precision(at: k)), ("Recall@10", result.recall(at: k)),
+      ("MAP@10 (min(K, R))", result.map(at: k)),
+    ]
+  }
+
+  /// Puts the book's models through microsoft/recommenders' MovieLens-100K benchmark: their
+  /// split, their candidates, their metrics; settings chosen on a validation split carved
+  /// from the training part; the trained models over several seeds.
+  func againstAPublishedBenchmark(_ run: ChapterRun) throws {
+    run.section("Against a published benchmark")
+    let movieLens = try run.loadMovieLens()
+    let userCount = run.isQuick ? min(150, movieLens.userCount) : movieLens.userCount
+    let ratings = run.isQuick ? movieLens.ratings(ofFirstUsers: userCount) : movieLens.ratings
+    let itemCount = movieLens.itemCount
+    var splitRNG = run.generator("benchmark split")
+    let split = Self.stratifiedSplit(
+      ratings, byItem: true, groups: itemCount, trainFraction: 0.75, using: &splitRNG)
+    // Validation: the same rule once more, inside the training part; the test part is not read.
+    let inner = Self.stratifiedSplit(
+      split.train, byItem: true, groups: itemCount, trainFraction: 0.75, using: &splitRNG)
+    let data = BenchmarkData(split, userCount: userCount, itemCount: itemCount)
+    let validation = BenchmarkData(inner, userCount: userCount, itemCount: itemCount)
+    run.record("Benchmark/training interactions", Double(data.train.interactionCount))
+    run.record("Benchmark/test interactions", Double(data.test.interactionCount))
+    run.record(
+      "Benchmark/items only in test", Double(data.knownItems.filter { !$0 }.count))
+    run.note(
+      "stratified 75/25 by item: \(data.train.interactionCount) training, \(data.test.interactionCount) test interactions; validation inside training: \(validation.train.interactionCount) / \(validation.test.interactionCount)"
+    )
+
+    let settings = chooseBenchmarkSettings(run, validation)
+    let seeds = run.isQuick ? 2 : 3
+    var rows: [BenchmarkRow] = []
+    let pop = ItemPop(train: data.train)
+    rows.append(
+      BenchmarkRow(name: "ItemPop", results: [Self.benchmarkResult(data, score: pop.scores)]))
+    let knn = ItemKNN(train: data.train, neighbours: settings.neighbours)
+    rows.append(
+      BenchmarkRow(name: "ItemKNN", results: [Self.benchmarkResult(data, score: knn.scores)]))
+    var start = Date()
+    rows.append(
+      BenchmarkRow(
+        name: "MF-BPR",
+        results: (0..<seeds).map { seed in
+          let mf = benchmarkMF(
+            run, data.train, setting: settings.mf, epochs: settings.mf.epochs, seed: seed)
+          return Self.benchmarkResult(data, score: mf.scores)
+        }))
+    run.timing("benchmark MF-BPR, \(seeds) seeds", seconds: Date().timeIntervalSince(start))
+    start = Date()
+    rows.append(
+      BenchmarkRow(
+        name: "NeuMF",
+        results: (0..<seeds).map { seed in
+          let neumf = benchmarkNeuMF(run, data.train, epochs: settings.neuMFEpochs, seed: seed)
+          return Self.benchmarkResult(data, score: neumf.scores)
+        }))
+    run.timing("benchmark NeuMF, \(seeds) seeds", seconds: Date().timeIntervalSince(start))
+    start = Date()
+    rows.append(
+      BenchmarkRow(
+        name: "Mult-VAE",
+        results: (0..<seeds).map { seed in
+          let vae = benchmarkVAE(run, data.train, epochs: settings.vaeEpochs, seed: seed)
+          let all = vae.scoreAll(data.train)
+          return Self.benchmarkResult(data) { user, items in
+            items.map { all[user * itemCount + $0] }
+          }
+        }))
+    run.timing("benchmark Mult-VAE, \(seeds) seeds", seconds: Date().timeIntervalSince(start))
+    try showBenchmark(run, rows)
+    compareBenchmarkRows(run, rows)
+  }
+
+  /// The settings chosen on the validation split, for MF-BPR, NeuMF, Mult-VAE and ItemKNN.
+  struct BenchmarkSettings {
+    struct MF {
+      var factors: Int
+      var l2: Float
+      var epochs: Int
+    }
+    var mf: MF
+    var neuMFEpochs: Int
+    var vaeEpochs: Int
+    var neighbours: Int
+  }
+
+  /// Chooses each setting by NDCG@10 on the validation split (the training part's own 25%),
+  /// one seed, never looking at the test part.
+  func chooseBenchmarkSettings(_ run: ChapterRun, _ validation: BenchmarkData)
+    -> BenchmarkSettings
+  {
+    let start = Date()
+    func ndcg(_ result: RankingResult) -> Double { result.ndcg(at: Self.benchmarkK) }
+    var table = MarkdownTable(columns: ["model", "setting", "validation nDCG@10"])
+
+    // ItemKNN: how many neighbours each item keeps.
+    var bestNeighbours = (count: 0, ndcg: -1.0)
+    for count in run.isQuick ? [50] : [50, 100, 200] {
+      let knn = ItemKNN(train: validation.train, neighbours: count)
+      let value = ndcg(Self.benchmarkResult(validation, score: knn.scores))
+      table.append(["ItemKNN", "\(count) neighbours", formatted(value, decimals: 3)])
+      if value > bestNeighbours.ndcg { bestNeighbours = (count, value) }
+    }
+
+    // MF-BPR: factors, L2 and epochs (every 5th epoch of one run per pair).
+    let maxMFEpochs = run.epochs(full: 40, quick: 2)
+    let every = run.isQuick ? 1 : 10
+    var bestMF = (setting: BenchmarkSettings.MF(factors: 32, l2: 0.001, epochs: 1), ndcg: -1.0)
+    let grid: [(Int, Float)] =
+      run.isQuick ? [(32, 0.001)] : [(32, 0.001), (32, 0.0001), (64, 0.001), (64, 0.0001)]
+    for (factors, l2) in grid {
+      let setting = BenchmarkSettings.MF(factors: factors, l2: l2, epochs: maxMFEpochs)
+      benchmarkMF(
+        run, validation.train, setting: setting, epochs: maxMFEpochs, seed: 0,
+        label: "validation",
+        evaluate: { epoch, mf in
+          guard epoch % every == 0 else { return }
+          let value = ndcg(Self.benchmarkResult(validation, score: mf.scores))
+          table.append([
+            "MF-BPR", "k = \(factors), l2 = \(l2), \(epoch) epochs", formatted(value, decimals: 3),
+          ])
+          if value > bestMF.ndcg {
+            bestMF = (BenchmarkSettings.MF(factors: factors, l2: l2, epochs: epoch), value)
+          }
+        })
+    }
+
+    // NeuMF: epochs (the rest is Chapter 3's: 8 factors, three layers, lr 0.001, 4 negatives).
+    let maxNeuMFEpochs = run.epochs(full: 10, quick: 1)
+    var bestNeuMF = (epochs: 1, ndcg: -1.0)
+    benchmarkNeuMF(
+      run, validation.train, epochs: maxNeuMFEpochs, seed: 0, label: "validation",
+      evaluate: { epoch, model in
+        guard epoch % (run.isQuick ? 1 : 5) == 0 else { return }
+        let value = ndcg(Self.benchmarkResult(validation, score: model.scores))
+        table.append(["NeuMF", "\(epoch) epochs", formatted(value, decimals: 3)])
+        if value > bestNeuMF.ndcg { bestNeuMF = (epoch, value) }
+      })
+
+    // Mult-VAE: epochs (the rest is Chapter 5's), its beta annealed over the longest run.
+    let maxVAEEpochs = run.epochs(full: 50, quick: 2)
+    var bestVAE = (epochs: 1, ndcg: -1.0)
+    benchmarkVAE(
+      run, validation.train, epochs: maxVAEEpochs, seed: 0, label: "validation",
+      evaluate: { epoch, vae in
+        guard epoch % (run.isQuick ? 1 : 25) == 0 else { return }
+        let all = vae.scoreAll(validation.train)
+        let n = validation.train.itemCount
+        let value = ndcg(
+          Self.benchmarkResult(validation) { user, items in items.map { all[user * n + $0] } })
+        table.append(["Mult-VAE", "\(epoch) epochs", formatted(value, decimals: 3)])
+        if value > bestVAE.ndcg { bestVAE = (epoch, value) }
+      })
+    run.timing(
+      "benchmark settings on the validation split", seconds: Date().timeIntervalSince(start))
+
+    let chosen = BenchmarkSettings(
+      mf: bestMF.setting, neuMFEpochs: bestNeuMF.epochs, vaeEpochs: bestVAE.epochs,
+      neighbours: bestNeighbours.count)
+    run.record("Benchmark/chosen/ItemKNN neighbours", Double(chosen.neighbours))
+    run.record("Benchmark/chosen/MF-BPR factors", Double(chosen.mf.factors))
+    run.record("Benchmark/chosen/MF-BPR l2", Double(chosen.mf.l2))
+    run.record("Benchmark/chosen/MF-BPR epochs", Double(chosen.mf.epochs))
+    run.record("Benchmark/chosen/NeuMF epochs", Double(chosen.neuMFEpochs))
+    run.record("Benchmark/chosen/Mult-VAE epochs", Double(chosen.vaeEpochs))
+    try? run.show(
+      table, as: "benchmark-validation",
+      caption: "Settings tried on the validation split (the training part's own 25%):")
+    return chosen
+  }
+
+  /// MF-BPR (Adam, lr 0.005, batches of 256) on `train`; `evaluate(epoch, model)` after each epoch.
+  @discardableResult
+  func benchmarkMF(
+    _ run: ChapterRun, _ train: InteractionMatrix, setting: BenchmarkSettings.MF, epochs: Int,
+    seed: Int, label: String = "test", evaluate: ((Int, MatrixFactorization) -> Void)? = nil
+  ) -> MatrixFactorization {
+    let name = "benchmark MF-BPR k=\(setting.factors) l2=\(setting.l2) \(label) seed \(seed)"
+    var rng = run.generator(name)
+    let mf = MatrixFactorization(
+      userCount: train.userCount, itemCount: train.itemCount, factors: setting.factors,
+      using: &rng)
+    let sampler = NegativeSampler(excluding: train)
+    run.fit(
+      name, epochs: epochs, optimizers: [Adam(mf.parameters, learningRate: 0.005)],
+      batches: { _ in
+        mf.epochBatches(on: train, objective: .bpr, sampler: sampler, batchSize: 256, using: &rng)
+      },
+      loss: { mf.loss($0, l2: setting.l2) },
+      evaluate: { epoch in
+        evaluate?(epoch, mf)
+        return [:]
+      }, showsProgress: false)
+    return mf
+  }
+
+  /// Chapter 3's NeuMF (8 factors, three layers, Adam lr 0.001, 4 negatives) on `train`.
+  @discardableResult
+  func benchmarkNeuMF(
+    _ run: ChapterRun, _ train: InteractionMatrix, epochs: Int, seed: Int,
+    label: String = "test", evaluate: ((Int, NeuMF) -> Void)? = nil
+  ) -> NeuMF {
+    var rng = run.generator("benchmark NeuMF \(label) seed \(seed)")
+    let model = NeuMF(
+      userCount: train.userCount, itemCount: train.itemCount, factors: 8, hiddenLayers: 3,
+      using: &rng)
+    let trainer = PointwiseTrainer(
+      model: model, train: train, optimizer: Adam(model.parameters, learningRate: 0.001))
+    run.fit(
+      "benchmark NeuMF \(label) seed \(seed)", epochs: epochs, optimizers: [trainer.optimizer],
+      batches: { _ in trainer.epochBatches(using: &rng) }, loss: trainer.loss,
+      weight: { Double($0.count) },
+      evaluate: { epoch in
+        evaluate?(epoch, model)
+        return [:]
+      }, showsProgress: false)
+    return model
+  }
+
+  /// Chapter 5's Mult-VAE (600-200, dropout 0.5, beta capped at 0.2, Adam lr 0.001, batches
+  /// of 128 users) on `train`; beta is annealed over the validation run's longest schedule.
+  @discardableResult
+  func benchmarkVAE(
+    _ run: ChapterRun, _ train: InteractionMatrix, epochs: Int, seed: Int,
+    label: String = "test", evaluate: ((Int, MultVAE) -> Void)? = nil
+  ) -> MultVAE {
+    var rng = run.generator("benchmark Mult-VAE \(label) seed \(seed)")
+    let batch = 128
+    let longest = run.epochs(full: 50, quick: 2)
+    let steps = longest * ((train.userCount + batch - 1) / batch)
+    let vae = MultVAE(
+      itemCount: train.itemCount, hiddenSize: 600, latentSize: 200, dropout: 0.5,
+      annealSteps: steps, betaCap: 0.2, using: &rng)
+    run.fit(
+      "benchmark Mult-VAE \(label) seed \(seed)", epochs: epochs,
+      optimizers: [Adam(vae.parameters, learningRate: 0.001)],
+      batches: { _ in vae.epochBatches(train, batchSize: batch, using: &rng) },
+      loss: { vae.loss(train, users: $0) },
+      evaluate: { epoch in
+        evaluate?(epoch, vae)
+        return [:]
+      }, showsProgress: false)
+    return vae
+  }
+
+  /// Their published numbers (README, "Algorithm Comparison", MovieLens-100K, k = 10).
+  static let theirTable:
+    [(name: String, map: Double, ndcg: Double, precision: Double, recall: Double)] = [
+      ("BiVAE (Cornac)", 0.146126, 0.475077, 0.411771, 0.219145),
+      ("BPR (Cornac)", 0.132478, 0.441997, 0.388229, 0.212522),
+      ("LightGCN", 0.088526, 0.419846, 0.379626, 0.144336),
+      ("NCF", 0.107720, 0.396118, 0.347296, 0.180775),
+      ("SAR", 0.110591, 0.382461, 0.330753, 0.176385),
+    ]
+
+  /// Records every seed's metrics, their mean and standard deviation, and shows our rows
+  /// beside theirs.
+  func showBenchmark(_ run: ChapterRun, _ rows: [BenchmarkRow]) throws {
+    var table = MarkdownTable(columns: [
+      "model", "nDCG@10", "MAP", "Precision@10", "Recall@10", "MAP@10 (min(K, R))", "seeds",
+    ])
+    for (name, map, ndcg, precision, recall) in Self.theirTable {
+      run.record("Benchmark/theirs/\(name)/nDCG@10", ndcg)
+      run.record("Benchmark/theirs/\(name)/MAP", map)
+      table.append(
+        ["\(name), theirs"] + [ndcg, map, precision, recall].map { formatted($0, decimals: 3) }
+          + ["", "1"])
+    }
+    for row in rows {
+      var cells = ["\(row.name), ours"]
+      let columns = row.results.map(Self.benchmarkColumns)
+      for (c, (metric, _)) in columns[0].enumerated() {
+        let spread = SeedSpread(columns.map { $0[c].1 })
+        for (s, value) in spread.values.enumerated() where row.results.count > 1 {
+          run.record("Benchmark/\(row.name)/\(metric) (seed \(s))", value)
+        }
+        run.record("Benchmark/\(row.name)/\(metric)", spread.mean)
+        if row.results.count > 1 {
+          run.record("Benchmark/\(row.name)/\(metric) sd", spread.standardDeviation)
+          cells.append(spread.description)
+        } else {
+          cells.append(formatted(spread.mean, decimals: 3))
+        }
+      }
+      run.record("Benchmark/\(row.name)/users", Double(row.results[0].userCount))
+      table.append(cells + ["\(row.results.count)"])
+    }
+    try run.show(
+      table, as: "benchmark",
+      caption:
+        "microsoft/recommenders' MovieLens-100K benchmark (stratified 75/25 split, top 10 of the unseen items): their README's rows and ours (mean ± sd over seeds):"
+    )
+  }
+
+  /// Paired bootstrap over users of per-user nDCG@10 (each user's mean over seeds) for the
+  /// comparisons the text makes.
+  func compareBenchmarkRows(_ run: ChapterRun, _ rows: [BenchmarkRow]) {
+    func perUser(_ name: String) -> [Double] {
+      let row = rows.first { $0.name == name }!
+      let each = row.results.map { result in
+        result.perUser { ranks, relevant in
+          Metrics.ndcg(ranks: ranks, relevantCount: relevant, k: Self.benchmarkK)
+        }
+      }
+      return (0..<each[0].count).map { u in
+        each.reduce(0) { $0 + $1[u] } / Double(each.count)
+      }
+    }
+    for (a, b) in [
+      ("Mult-VAE", "MF-BPR"), ("MF-BPR", "NeuMF"), ("MF-BPR", "ItemKNN"), ("ItemKNN", "ItemPop"),
+    ] {
+      let comparison = PairedTest.bootstrap(perUser(a), perUser(b), resamples: 1000, seed: 2024)
+      run.record("Benchmark/\(a) vs \(b)/nDCG@10 difference", comparison.meanDifference)
+      run.record("Benchmark/\(a) vs \(b)/p", comparison.pValue)
+      run.note(
+        "\(a) vs \(b): nDCG@10 difference \(formatted(comparison.meanDifference, decimals: 4)), paired bootstrap p = \(formatted(comparison.pValue, decimals: 3))"
+      )
+    }
   }
 }
 

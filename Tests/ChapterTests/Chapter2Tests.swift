@@ -158,3 +158,61 @@ import Testing
     }
   }
 }
+
+// MARK: - Against a published benchmark
+
+extension Chapter2Tests {
+  /// The stratified split puts every rating in training or test, about 75/25, and the
+  /// benchmark's rows are all there (any data, quick).
+  @Test func benchmarkSplitKeepsEveryRatingOnce() throws {
+    let (results, _) = try ChapterHarness.quickRun(chapter: 2)
+    let m = results.metrics
+    let train = try #require(m["Benchmark/training interactions"])
+    let test = try #require(m["Benchmark/test interactions"])
+    let all = try #require(m["Data/interactions"])
+    #expect(train + test == all)
+    // floor(0.75 n) per item: a little under 75% in training, never more.
+    #expect(train / all <= 0.75 && train / all > 0.70, "\(train / all)")
+    for model in ["ItemPop", "ItemKNN", "MF-BPR", "NeuMF", "Mult-VAE"] {
+      #expect(m["Benchmark/\(model)/nDCG@10"] != nil, "\(model)")
+      // Their MAP divides by R, ours by min(K, R) <= R: theirs is never the larger.
+      #expect(
+        (m["Benchmark/\(model)/MAP"] ?? 1) <= (m["Benchmark/\(model)/MAP@10 (min(K, R))"] ?? 0),
+        "\(model)")
+    }
+  }
+
+  /// What the text says of the committed run's benchmark: the settings come from the grids
+  /// tried on validation, the published rows are the README's, and every comparison the text
+  /// calls significant has p < 0.05 recorded (and every one it calls noise p >= 0.05).
+  @Test func committedBenchmarkHoldsTheTextsClaims() throws {
+    let results = try ChapterHarness.committedFullRun(chapter: 2)
+    func m(_ name: String) throws -> Double {
+      try #require(results.metrics[name], "no metric \(name)")
+    }
+    // Settings: one of the values tried on the validation split.
+    #expect(try [50, 100, 200].contains(m("Benchmark/chosen/ItemKNN neighbours")))
+    #expect(try [32, 64].contains(m("Benchmark/chosen/MF-BPR factors")))
+    #expect(try [10, 20, 30, 40].contains(m("Benchmark/chosen/MF-BPR epochs")))
+    #expect(try [5, 10].contains(m("Benchmark/chosen/NeuMF epochs")))
+    #expect(try [25, 50].contains(m("Benchmark/chosen/Mult-VAE epochs")))
+    // Their README's table, as the text quotes it.
+    #expect(try m("Benchmark/theirs/BPR (Cornac)/nDCG@10") == 0.441997)
+    #expect(try m("Benchmark/theirs/BiVAE (Cornac)/nDCG@10") == 0.475077)
+    // Three seeds for each trained model.
+    for model in ["MF-BPR", "NeuMF", "Mult-VAE"] {
+      #expect(results.metrics["Benchmark/\(model)/nDCG@10 (seed 2)"] != nil, "\(model)")
+    }
+    // Significance as the text states it.
+    for (comparison, significant) in Self.benchmarkClaims {
+      let p = try m("Benchmark/\(comparison)/p")
+      #expect(significant ? p < 0.05 : p >= 0.05, "\(comparison): p = \(p)")
+    }
+  }
+
+  /// The comparisons the text's benchmark section makes, and whether it calls each significant.
+  static let benchmarkClaims: [(String, Bool)] = [
+    ("Mult-VAE vs MF-BPR", true), ("MF-BPR vs NeuMF", true), ("MF-BPR vs ItemKNN", true),
+    ("ItemKNN vs ItemPop", true),
+  ]
+}
