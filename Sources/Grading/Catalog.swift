@@ -51,11 +51,12 @@ public func exerciseTests(in text: String, file: String) throws -> [ExerciseTest
     // The test's name: on this line or one of the next few (attributes may wrap).
     let following = lines[index..<min(lines.count, index + 4)].joined(separator: " ")
     guard let name = following.firstMatch(of: function).map({ String($0.1) }),
-      name.hasPrefix("Exercise \(exercise):")
+      isNamed(name, after: exercise)
     else {
       throw MarkerError(
         file: file, line: index + 1,
-        problem: "the test of .exercise(\"\(exercise)\", …) must be named `Exercise \(exercise): …`"
+        problem:
+          "the test of .exercise(\"\(exercise)\", …) must be named `Exercise \(exercise): …` or `Exercise \(exercise) (hidden): …`"
       )
     }
     tests.append(
@@ -64,6 +65,17 @@ public func exerciseTests(in text: String, file: String) throws -> [ExerciseTest
         location: "\(file):\(index + 1)"))
   }
   return tests
+}
+
+/// Whether a test's name starts with its exercise: "Exercise 3.2: …" or "Exercise 3.2 (…)".
+func isNamed(_ name: String, after exercise: String) -> Bool {
+  name.hasPrefix("Exercise \(exercise):") || name.hasPrefix("Exercise \(exercise) (")
+}
+
+/// The `--filter` of one exercise's tests: "Exercise 3\.2[: ]", which "Exercise 3.20" does
+/// not match.
+func testFilter(of exercise: String) -> String {
+  "Exercise \(exercise.replacingOccurrences(of: ".", with: "\\."))[: ]"
 }
 
 /// "3.10" after "3.9": exercises in their numbering order.

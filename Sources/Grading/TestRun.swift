@@ -72,7 +72,7 @@ public func runTests(
   let scratch = try makeScratchDirectory()
   defer { try? FileManager.default.removeItem(at: scratch) }
   let events = scratch.appendingPathComponent("events.jsonl")
-  let filter = "Exercise \(exercise.replacingOccurrences(of: ".", with: "\\.")):"
+  let filter = testFilter(of: exercise)
   guard let executable else {
     return try runWithSwiftTest(filter: filter, exercise: exercise, tests: tests, command)
   }

@@ -7,8 +7,9 @@ import Testing
 ///     @Test(.exercise("3.2", points: 2)) func `Exercise 3.2: the tower …`() { … }
 ///
 /// `make grade` reads the points from here (so the display name must start with
-/// "Exercise 3.2"). While the exercise is unfinished in a student copy (its stub ran), the
-/// test's failures are known issues: the test reports "not attempted" instead of failing,
+/// "Exercise 3.2:", or "Exercise 3.2 (hidden):" for an instructor's test). While the
+/// exercise is unfinished in a student copy (its stub ran), the test's failures are known
+/// issues: the test reports "not attempted" instead of failing,
 /// so `make test` passes on a fresh student copy.
 struct Exercise: TestTrait, TestScoping {
   /// "3.2".

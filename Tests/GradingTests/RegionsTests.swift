@@ -3,18 +3,20 @@ import Testing
 
 @testable import Grading
 
-// The student copy's transformation of a source file, on small texts.
+// The student copy's transformation of a source file, on small texts. The texts write their
+// markers through `Marker` (a line reading "\(Marker.beginSolution)"), never literally: a
+// literal marker line here would itself be stripped from the student copy of this file.
 
 let reference = """
   public static func twice(_ x: Int) throws -> Int {
-    // BEGIN SOLUTION
+    \(Marker.beginSolution)
     return 2 * x
-    // END SOLUTION
-    // STUB: throw NotAttempted("Exercise 9.1")
+    \(Marker.endSolution)
+    \(Marker.stub) throw NotAttempted("Exercise 9.1")
   }
-  // BEGIN HIDDEN TESTS
+  \(Marker.beginHiddenTests)
   @Test(.exercise("9.1", points: 1)) func `Exercise 9.1: hidden`() {}
-  // END HIDDEN TESTS
+  \(Marker.endHiddenTests)
   let kept = 1
   """
 
@@ -70,9 +72,9 @@ func `a malformed region is an error at its line`(text: String, line: Int, probl
 
     @Test(.exercise("3.10", points: 3), arguments: [1, 2])
     func `Exercise 3.10: later`(n: Int) throws {}
-    // BEGIN HIDDEN TESTS
+    \(Marker.beginHiddenTests)
     @Test(.exercise("3.2", points: 2)) func `Exercise 3.2: more towers`() throws {}
-    // END HIDDEN TESTS
+    \(Marker.endHiddenTests)
     @Test func `not an exercise`() {}
     """
   let tests = try exerciseTests(in: source, file: "T.swift")
@@ -86,4 +88,13 @@ func `a malformed region is an error at its line`(text: String, line: Int, probl
     try exerciseTests(
       in: "@Test(.exercise(\"3.2\", points: 1)) func `Exercise 3.3: x`() {}", file: "T.swift")
   }
+}
+
+@Test func `a test is named after its exercise, and the filter runs that exercise only`() throws {
+  #expect(isNamed("Exercise 6.1: the loss", after: "6.1"))
+  #expect(isNamed("Exercise 6.1 (hidden): the loss", after: "6.1"))
+  #expect(!isNamed("Exercise 6.10: later", after: "6.1") && !isNamed("Exercise 6.1x", after: "6.1"))
+  let filter = try Regex(testFilter(of: "6.1"))
+  #expect("Exercise 6.1: a".contains(filter) && "Exercise 6.1 (hidden): b".contains(filter))
+  #expect(!"Exercise 6.10: c".contains(filter) && !"Exercise 601: d".contains(filter))
 }
