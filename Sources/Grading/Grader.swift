@@ -97,7 +97,8 @@ public func grade(_ plan: GradingPlan, log: (String) -> Void) throws -> GradeRep
 /// Prepares `workspace` to grade a submission: the reference's tracked files (copied only
 /// when they differ, so a second grading rebuilds only what changed), then the submission's
 /// exercise files (`Sources/Exercises/ChapterN.swift`, from a student copy or from a folder
-/// holding those files) over the reference's. Returns the files taken from the submission.
+/// holding those files) over the reference's, and the stubbed version of any it lacks.
+/// Returns the files taken from the submission.
 public func prepareWorkspace(
   reference: URL, submission: URL, workspace: URL
 ) throws -> [String] {
@@ -142,7 +143,15 @@ public func prepareWorkspace(
       }
     }
   }
-  for (file, data) in submitted {
+  // An exercise file the submission does not have is the student's starting version (its
+  // stubs), never the reference's: a missing file earns nothing, not the solutions.
+  let submittedFiles = Set(submitted.map(\.0))
+  var overlay = submitted
+  for file in exerciseFiles where !submittedFiles.contains(file) {
+    let text = try String(contentsOf: reference.appendingPathComponent(file), encoding: .utf8)
+    overlay.append((file, Data(try studentVersion(of: text, file: file).text.utf8)))
+  }
+  for (file, data) in overlay {
     let target = workspace.appendingPathComponent(file)
     if (try? Data(contentsOf: target)) != data { try data.write(to: target) }
   }
