@@ -352,7 +352,7 @@ extension Chapter4 {
       -> Trained
     {
       let history =
-        parts == .wide && name == "Wide"
+        parts == .wide
         ? best!.history : validationRun(run, name, task, parts, deep, ftrl, settings)
       let losses = history.map { $0.metrics["log loss"]! }
       let epochs = losses.indices.min { losses[$0] < losses[$1] }! + 1

@@ -351,6 +351,7 @@ extension Chapter5 {
     let mf = makeRatingMF(ml, using: &rng)
     mf.setMean(from: tuning.train)
     var curve: [Double] = []
+    // Not `fit`, as below: RatingMF updates plain arrays one rating at a time.
     for _ in 1...maxEpochs {
       mf.trainEpoch(tuning.train, using: &rng)
       curve.append(mf.rmse(on: tuning.test))

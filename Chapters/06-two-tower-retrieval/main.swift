@@ -108,7 +108,9 @@ struct Trained {
   var accuracy: [Double]
 }
 
-final class TwoTowerChapter {
+/// The chapter's sections, each a method, sharing the run, its settings and the other chapters'
+/// results it may read (`--ncf-results`, `--vae-results`).
+struct TwoTowerChapter {
   let run: ChapterRun
   let settings: Settings
   let otherResults: [(model: String, chapter: Int, path: String)]
@@ -494,22 +496,16 @@ final class TwoTowerChapter {
     var rng = run.generator("MF-BPR")
     let mf = MatrixFactorization(
       userCount: data.userCount, itemCount: data.itemCount, factors: 32, using: &rng)
-    let adam = Adam(mf.parameters, learningRate: 0.005)
     let sampler = NegativeSampler(excluding: loo.train)
     let started = Date()
-    for epoch in 1...settings.mfEpochs {
-      var bar: ProgressBar? = nil
-      mf.trainEpoch(
-        on: loo.train, objective: .bpr, optimizer: adam, batchSize: 256, l2: 0.001,
-        sampler: sampler, using: &rng
-      ) { _, total, loss in
-        if bar == nil {
-          bar = self.run.progress("MF-BPR epoch \(epoch)/\(self.settings.mfEpochs)", total: total)
-        }
-        bar?.advance(status: "BPR loss \(formatted(loss, decimals: 4))")
-      }
-      bar?.finish()
-    }
+    run.fit(
+      "MF-BPR", epochs: settings.mfEpochs,
+      optimizers: [Adam(mf.parameters, learningRate: 0.005)],
+      batches: { _ in
+        mf.epochBatches(
+          on: loo.train, objective: .bpr, sampler: sampler, batchSize: 256, using: &rng)
+      },
+      loss: { mf.loss($0, l2: 0.001) }, lossLabel: "BPR loss")
     run.timing("MF-BPR, \(settings.mfEpochs) epochs", seconds: Date().timeIntervalSince(started))
     rows.append(("MF-BPR", mf.evaluate(loo.full)))
 
