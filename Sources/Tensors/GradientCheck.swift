@@ -70,31 +70,8 @@ public func checkGradients(
     }
   }
 
-  var reports: [GradientCheckReport.InputReport] = []
-  for (index, leaf) in leaves.enumerated() {
-    let analytic = leaf.grad?.scalars ?? [Float](repeating: 0, count: leaf.count)
-    var maxAbs = 0.0
-    var maxRel = 0.0
-    var worst = 0
-    for i in 0..<leaf.count {
-      let original = leaf.node.data[i]
-      let (up, down) = (original + epsilon, original - epsilon)  // as stored in Float
-      leaf.node.data[i] = up
-      let plus = try objective()
-      leaf.node.data[i] = down
-      let minus = try objective()
-      leaf.node.data[i] = original
-      let numeric = (plus - minus) / (Double(up) - Double(down))
-      let a = Double(analytic[i])
-      let absError = Swift.abs(a - numeric)
-      let relError = absError / Swift.max(Swift.abs(a), Swift.abs(numeric), 1)
-      maxAbs = Swift.max(maxAbs, absError)
-      if relError > maxRel { (maxRel, worst) = (relError, i) }
-    }
-    reports.append(
-      .init(
-        index: index, shape: leaf.shape, maxAbsoluteError: maxAbs, maxRelativeError: maxRel,
-        worstIndex: worst))
+  let reports = try leaves.enumerated().map { index, leaf in
+    try compareWithCentralDifferences(leaf, index: index, epsilon: epsilon, objective)
   }
   return GradientCheckReport(inputs: reports)
 }
@@ -117,31 +94,40 @@ public func checkGradients(
 ) rethrows -> GradientCheckReport {
   for p in parameters { p.zeroGrad() }
   try GradMode.$isEnabled.withValue(true) { try loss() }.backward()
-  var reports: [GradientCheckReport.InputReport] = []
-  for (index, parameter) in parameters.enumerated() {
-    let analytic = parameter.grad?.scalars ?? [Float](repeating: 0, count: parameter.count)
-    var maxAbs = 0.0
-    var maxRel = 0.0
-    var worst = 0
-    for i in 0..<parameter.count {
-      let original = parameter.node.data[i]
-      let (up, down) = (original + epsilon, original - epsilon)  // as stored in Float
-      parameter.node.data[i] = up
-      let plus = Double(try withNoGrad { try loss() }.scalar)
-      parameter.node.data[i] = down
-      let minus = Double(try withNoGrad { try loss() }.scalar)
-      parameter.node.data[i] = original
-      let numeric = (plus - minus) / (Double(up) - Double(down))
-      let a = Double(analytic[i])
-      let absError = Swift.abs(a - numeric)
-      let relError = absError / Swift.max(Swift.abs(a), Swift.abs(numeric), 1)
-      maxAbs = Swift.max(maxAbs, absError)
-      if relError > maxRel { (maxRel, worst) = (relError, i) }
+  let reports = try parameters.enumerated().map { index, parameter in
+    try compareWithCentralDifferences(parameter, index: index, epsilon: epsilon) {
+      Double(try withNoGrad { try loss() }.scalar)
     }
-    reports.append(
-      .init(
-        index: index, shape: parameter.shape, maxAbsoluteError: maxAbs, maxRelativeError: maxRel,
-        worstIndex: worst))
   }
   return GradientCheckReport(inputs: reports)
+}
+
+/// Compares `tensor`'s analytic gradient (what `backward()` left in `grad`, zero if none)
+/// with central differences of `objective`, perturbing each coordinate by ±`epsilon` in
+/// place and restoring it: the worst absolute and relative errors, and where.
+private func compareWithCentralDifferences(
+  _ tensor: Tensor, index: Int, epsilon: Float, _ objective: () throws -> Double
+) rethrows -> GradientCheckReport.InputReport {
+  let analytic = tensor.grad?.scalars ?? [Float](repeating: 0, count: tensor.count)
+  var maxAbs = 0.0
+  var maxRel = 0.0
+  var worst = 0
+  for i in 0..<tensor.count {
+    let original = tensor.node.data[i]
+    let (up, down) = (original + epsilon, original - epsilon)  // as stored in Float
+    tensor.node.data[i] = up
+    let plus = try objective()
+    tensor.node.data[i] = down
+    let minus = try objective()
+    tensor.node.data[i] = original
+    let numeric = (plus - minus) / (Double(up) - Double(down))
+    let a = Double(analytic[i])
+    let absError = Swift.abs(a - numeric)
+    let relError = absError / Swift.max(Swift.abs(a), Swift.abs(numeric), 1)
+    maxAbs = Swift.max(maxAbs, absError)
+    if relError > maxRel { (maxRel, worst) = (relError, i) }
+  }
+  return .init(
+    index: index, shape: tensor.shape, maxAbsoluteError: maxAbs, maxRelativeError: maxRel,
+    worstIndex: worst)
 }
