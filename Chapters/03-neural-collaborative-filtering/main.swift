@@ -611,17 +611,9 @@ extension Chapter3 {
     // of Table 3.1 together; the chapter spends its budget on those instead.
     let factorList = run.isQuick ? [8, 16] : [8, 16, 32]
     run.note("each model trained for \(experiment.sweepEpochs) epochs at each size")
-    var hitRates: [String: [Double]] = [:]
-    var ndcgs: [String: [Double]] = [:]
-    for kind in Experiment.Kind.allCases {
-      for factors in factorList {
-        let record = experiment.result(.init(model: kind, factors: factors))
-        hitRates[kind.name, default: []].append(record.hitRate)
-        ndcgs[kind.name, default: []].append(record.ndcg)
-        run.record("\(kind.name) (\(factors) factors)/HR@10", record.hitRate)
-        run.record("\(kind.name) (\(factors) factors)/NDCG@10", record.ndcg)
-      }
-    }
+    let (hitRates, ndcgs) = sweep(
+      run, experiment, kinds: Experiment.Kind.allCases, values: factorList, unit: "factors"
+    ) { .init(model: $0, factors: $1) }
     try run.save(
       sweepFigure(
         x: factorList.map(Double.init), hitRates: hitRates, ndcgs: ndcgs,
@@ -629,6 +621,27 @@ extension Chapter3 {
         title: "Predictive factors (\(experiment.sweepEpochs) epochs each, one training seed)"),
       as: "factors")
   }
+}
+
+/// Each of `kinds` at each of `values` (trained once, or taken from the experiment's cache),
+/// recorded as "GMF (8 factors)/HR@10" and "…/NDCG@10"; the two curves per model, by name,
+/// for `sweepFigure`.
+func sweep(
+  _ run: ChapterRun, _ experiment: Experiment, kinds: [Experiment.Kind], values: [Int],
+  unit: String, config: (Experiment.Kind, Int) -> Experiment.Config
+) -> (hitRates: [String: [Double]], ndcgs: [String: [Double]]) {
+  var hitRates: [String: [Double]] = [:]
+  var ndcgs: [String: [Double]] = [:]
+  for kind in kinds {
+    for value in values {
+      let record = experiment.result(config(kind, value))
+      hitRates[kind.name, default: []].append(record.hitRate)
+      ndcgs[kind.name, default: []].append(record.ndcg)
+      run.record("\(kind.name) (\(value) \(unit))/HR@10", record.hitRate)
+      run.record("\(kind.name) (\(value) \(unit))/NDCG@10", record.ndcg)
+    }
+  }
+  return (hitRates, ndcgs)
 }
 
 /// HR@10 and NDCG@10 of each model against a swept setting.
@@ -662,17 +675,9 @@ extension Chapter3 {
   func negativesPerPositive(_ run: ChapterRun, _ experiment: Experiment) throws {
     run.section("Negatives per positive")
     let negativeList = run.isQuick ? [1, 4] : Array(1...10)
-    var hitRates: [String: [Double]] = [:]
-    var ndcgs: [String: [Double]] = [:]
-    for kind in [Experiment.Kind.gmf, .neumf] {
-      for negatives in negativeList {
-        let record = experiment.result(.init(model: kind, negatives: negatives))
-        hitRates[kind.name, default: []].append(record.hitRate)
-        ndcgs[kind.name, default: []].append(record.ndcg)
-        run.record("\(kind.name) (\(negatives) negatives)/HR@10", record.hitRate)
-        run.record("\(kind.name) (\(negatives) negatives)/NDCG@10", record.ndcg)
-      }
-    }
+    let (hitRates, ndcgs) = sweep(
+      run, experiment, kinds: [.gmf, .neumf], values: negativeList, unit: "negatives"
+    ) { .init(model: $0, negatives: $1) }
     try run.save(
       sweepFigure(
         x: negativeList.map(Double.init), hitRates: hitRates, ndcgs: ndcgs,
