@@ -547,10 +547,12 @@ extension Chapter2 {
   /// Full ranking as their benchmark does it: for each user with test items, every item that
   /// occurs in training and not in the user's own training row is ranked (an item seen only
   /// in test is never recommended, yet counts among the user's relevant items).
-  static func benchmarkResult(_ data: BenchmarkData, score: ScoreFunction) -> RankingResult {
+  static func benchmarkResult(
+    _ data: BenchmarkData, score: (_ user: Int, _ items: [Int]) -> [Float]
+  ) -> RankingResult {
     let protocolOfTheirs = FullRankingProtocol(train: data.train, test: data.test)
-    return try! protocolOfTheirs.evaluate(cutoffs: benchmarkK...benchmarkK) { user, items in
-      let scores = try score(user, items)
+    return protocolOfTheirs.evaluate(cutoffs: benchmarkK...benchmarkK) { user, items in
+      let scores = score(user, items)
       return zip(items, scores).map { data.knownItems[$0] ? $1 : -.infinity }
     }
   }
