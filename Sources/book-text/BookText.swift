@@ -18,7 +18,8 @@ struct BookText: ParsableCommand {
     discussion: """
       Each Chapters/NN-slug/README.md is rendered from Figures/chapter-N/results.json when that \
       file holds the book's run (full, on MovieLens-100K, seed 2017); otherwise the text is left \
-      as it is. Nothing is written unless every chapter renders.
+      as it is. A companion run's Figures/chapter-N-NAME/results.json (chapter-3 --ml-1m) is \
+      cited as NAME:metric. Nothing is written unless every chapter renders.
       """)
 
   @Option(help: "Only this chapter (default: all).")
@@ -47,7 +48,9 @@ struct BookText: ParsableCommand {
       let resultsURL = rootURL.appendingPathComponent("Figures/chapter-\(number)/results.json")
       let results: ChapterResults
       do {
-        results = try ChapterResults.decode(from: Data(contentsOf: resultsURL))
+        results = try ChapterResults.forText(chapter: number, root: rootURL, seed: bookSeed) {
+          print("Chapter \(number): \($0)")
+        }
       } catch {
         throw ValidationError(
           "cannot read \(resultsURL.path) (\(error.localizedDescription)); run make chapter-\(number)"

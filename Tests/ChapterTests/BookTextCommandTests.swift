@@ -92,4 +92,30 @@ import Testing
       #expect(try text(root, chapter: 3) == broken)
     }
   }
+
+  @Test func aCompanionRunIsCitedUnderItsNameAndOnlyWhenItIsTheBooks() throws {
+    let text =
+      "100K <!--m NeuMF/HR@10-->0.600<!--/m-->, 1M <!--m ml-1m:NeuMF/HR@10-->0.600<!--/m-->.\n"
+    try withPackage([(3, text, bookRun(chapter: 3, hr: 0.68345))]) { root in
+      let folder = root.appendingPathComponent("Figures/chapter-3-ml-1m")
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      var companion = ChapterResults(chapter: 3, mode: .full, seed: 2017, data: "ncf-ml-1m")
+      companion.metrics["NeuMF/HR@10"] = 0.7012
+      try companion.jsonData().write(to: folder.appendingPathComponent("results.json"))
+      let run = try ChapterHarness.run("book-text", ["--root", root.path, "--chapter", "3"])
+      #expect(run.status == 0, "stderr: \(run.stderr)")
+      #expect(
+        try self.text(root, chapter: 3)
+          == "100K <!--m NeuMF/HR@10-->0.683<!--/m-->, 1M <!--m ml-1m:NeuMF/HR@10-->0.701<!--/m-->.\n"
+      )
+      // A quick run of the companion is not cited: its name is unknown to the text's spans.
+      companion.mode = .quick
+      try companion.jsonData().write(to: folder.appendingPathComponent("results.json"))
+      let quick = try ChapterHarness.run("book-text", ["--root", root.path, "--chapter", "3"])
+      #expect(quick.status == 1, "stdout: \(quick.stdout)")
+      #expect(
+        quick.stdout.contains("Figures/chapter-3-ml-1m is not the book's run"), "\(quick.stdout)")
+      #expect(quick.stderr.contains("unknown metric 'ml-1m:NeuMF/HR@10'"), "\(quick.stderr)")
+    }
+  }
 }
