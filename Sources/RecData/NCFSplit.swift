@@ -43,7 +43,7 @@ public struct NCFSplit: Sendable {
 
   /// Ids must be below this (16,777,216): the matrices built from a split are sized by the
   /// largest id, so a typo such as `60400000` must be an error rather than a huge allocation.
-  public static let idLimit = 1 << 24
+  static let idLimit = 1 << 24
 
   /// Loads `<name>.train.rating` if present, else `<name>.train.pairs.tsv`, plus
   /// `<name>.test.rating` and `<name>.test.negative`, from `directory`.
