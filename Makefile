@@ -9,13 +9,22 @@ CHAPTERS := $(shell for d in Chapters/[0-9][0-9]-*/; do n=$${d#Chapters/}; echo 
 DATA_DIR := Data/ml-100k
 ML100K_URL := https://files.grouplens.org/datasets/movielens/ml-100k.zip
 ML100K_SHA256 := 06416e597f82b7342361e41163890c81036900f418ad91315590814211dca490
+# The NCF paper's MovieLens-1M split (He et al., WWW 2017), from its authors' repository,
+# checked by git blob id (`git hash-object FILE`). The two-column ml-1m.train.pairs.tsv (the
+# same pairs, rebuilt from MovieLens-1M) is accepted instead of ml-1m.train.rating, by SHA-256.
+NCF_DIR := Data/ncf-ml-1m
+NCF_URL := https://raw.githubusercontent.com/hexiangnan/neural_collaborative_filtering/master/Data
+NCF_FILES := ml-1m.train.rating:31ba384fd58dac8fbd09d2dfc6616431f3563ab5 \
+  ml-1m.test.rating:1b79e03c96710c3b0c35deb19155ef74f7965a02 \
+  ml-1m.test.negative:c82844fb99d021f94751a6f915a230a1e8b8da92
+NCF_PAIRS_SHA256 := 8c6de39f15a1a983f2662f8e6103dfdc72ae88d056dc0669c49ab5e257478fec
 # Debian package names; gnuplot-nox is gnuplot without the X11 stack (svg, pngcairo, dumb are in it).
 APT_PACKAGES := gnuplot-nox libgnuplot-iostream-dev libopenblas-dev libhnswlib-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 UNAME := $(shell uname -s)
 
 .DEFAULT_GOAL := help
-.PHONY: help deps data book text test build-tests exercise grade check student gradescope bench check-arm64 clean $(addprefix chapter-,$(CHAPTERS))
+.PHONY: help deps data data-ml-1m book text test build-tests exercise grade check student gradescope bench check-arm64 clean $(addprefix chapter-,$(CHAPTERS))
 
 help: ## this list
 	@echo "ModernRecSys: deep-learning recommender systems, in Swift, chapter by chapter."
@@ -58,6 +67,35 @@ data: ## download MovieLens-100K into Data/ml-100k and verify its checksum
 	if ! echo "$(ML100K_SHA256)  $$tmp/ml-100k/u.data" | sha256sum -c --status; then \
 	  echo "make data: u.data's SHA-256 does not match $(ML100K_SHA256); not installing it" >&2; exit 1; fi; \
 	rm -rf $(DATA_DIR) && mv "$$tmp/ml-100k" $(DATA_DIR) && echo "==> MovieLens-100K installed in $(DATA_DIR)"
+
+# Not part of `make data`: only the tests and chapters that compare with the NCF paper's own
+# numbers need it, and they say so (and skip) when it is absent. Files are downloaded into a
+# folder beside Data/ncf-ml-1m and moved there only once all three are verified.
+data-ml-1m: ## download the NCF paper's MovieLens-1M split into Data/ncf-ml-1m and verify it
+	@blob_ok() { [ -f "$$1" ] && [ "$$(git hash-object "$$1")" = "$$2" ]; }; \
+	present=1; \
+	for entry in $(NCF_FILES); do \
+	  file=$${entry%%:*}; blob=$${entry##*:}; \
+	  if [ $$file = ml-1m.train.rating ] && [ ! -f $(NCF_DIR)/$$file ]; then \
+	    [ -f $(NCF_DIR)/ml-1m.train.pairs.tsv ] && \
+	      echo "$(NCF_PAIRS_SHA256)  $(NCF_DIR)/ml-1m.train.pairs.tsv" | sha256sum -c --status || present=0; \
+	  else blob_ok $(NCF_DIR)/$$file $$blob || present=0; fi; \
+	done; \
+	if [ $$present = 1 ]; then echo "==> the NCF MovieLens-1M split is present in $(NCF_DIR) (checksums ok)"; exit 0; fi; \
+	mkdir -p Data && tmp=$$(mktemp -d Data/.ncf-ml-1m.XXXXXX) && trap 'rm -rf "$$tmp"' EXIT && trap 'exit 1' INT TERM; \
+	for entry in $(NCF_FILES); do \
+	  file=$${entry%%:*}; blob=$${entry##*:}; \
+	  echo "==> downloading $(NCF_URL)/$$file"; \
+	  if ! curl -fsSL --connect-timeout 10 -o "$$tmp/$$file" "$(NCF_URL)/$$file"; then \
+	    echo "make data-ml-1m: could not download $$file (offline?). Nothing was installed." >&2; \
+	    echo "  Needed in $(NCF_DIR): ml-1m.train.rating (or ml-1m.train.pairs.tsv), ml-1m.test.rating" >&2; \
+	    echo "  and ml-1m.test.negative, from the folder Data/ of github.com/hexiangnan/neural_collaborative_filtering." >&2; \
+	    exit 1; fi; \
+	  if ! blob_ok "$$tmp/$$file" $$blob; then \
+	    echo "make data-ml-1m: $$file's git blob id is not $$blob; not installing anything" >&2; exit 1; fi; \
+	done; \
+	rm -rf $(NCF_DIR) && mv "$$tmp" $(NCF_DIR) && chmod 755 $(NCF_DIR) && \
+	  echo "==> the NCF MovieLens-1M split installed in $(NCF_DIR)"
 
 # A static pattern rule: make skips implicit rules for .PHONY targets, but not these.
 # After the run, the chapter's text follows it: book-text re-renders the numbers and tables

@@ -24,6 +24,9 @@ public struct DataError: Error, CustomStringConvertible, Sendable, Equatable {
     case unknownItem
     /// The same id appears twice in `u.user` or `u.item`.
     case duplicateID
+    /// The same (user, item) pair twice where it must be unique: twice among the training
+    /// pairs, or both held out and in training (a leak from test into training).
+    case duplicatePair
     /// Any other value that does not fit its field (a gender other than M/F, an unknown occupation, ...).
     case invalidValue
     /// The file could not be written.

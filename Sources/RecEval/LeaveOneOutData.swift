@@ -52,6 +52,41 @@ public struct LeaveOneOutData: Sendable {
   }
 }
 
+extension LeaveOneOutData {
+  /// The NCF paper's own split and test negatives (`NCFSplit`), instead of a split and
+  /// negatives of ours: training and held-out ratings as published, the full protocol on
+  /// them, and the sampled protocol on the file's 99 negatives per user (not our sampler's).
+  ///
+  ///     let data = LeaveOneOutData(published: try NCFSplit.load(from: "Data/ncf-ml-1m"))
+  ///     let hr = model.evaluate(data.sampled).hitRate(at: 10)   // comparable with the paper
+  ///
+  /// The held-out item among its own negatives (156 of ML-1M's 6,040 lines): the paper's
+  /// evaluation, `eval_one_rating` in `evaluate.py` of hexiangnan/neural_collaborative_filtering,
+  /// appends the held-out item to the negatives, stores each candidate's score in a dict keyed
+  /// by item id (`map_item_score`) and ranks that dict's keys (`heapq.nlargest`). A repeated
+  /// id is therefore one candidate: the held-out item is not ranked against a copy of itself.
+  /// To compute the same rank, each case's negatives here are the file's distinct ids other
+  /// than the held-out item, in file order: 98 negatives on those 156 lines, 99 elsewhere.
+  /// (Ties stay pessimistic as everywhere in this book; the paper's ranking breaks them by
+  /// the dict's order, which only matters for scores exactly equal.)
+  public init(published split: NCFSplit) {
+    ratings = split.train + split.test
+    (userCount, itemCount) = (split.userCount, split.itemCount)
+    self.split = RatingSplit(train: split.train, test: split.test)
+    train = InteractionMatrix(ratings: split.train, userCount: userCount, itemCount: itemCount)
+    test = InteractionMatrix(ratings: split.test, userCount: userCount, itemCount: itemCount)
+    all = InteractionMatrix(ratings: ratings, userCount: userCount, itemCount: itemCount)
+    full = FullRankingProtocol(train: train, test: test)
+    sampled = SampledRankingProtocol(
+      cases: zip(split.test, split.negatives).map { heldOut, negatives in
+        var seen: Set<Int> = [heldOut.item]
+        return SampledRankingProtocol.Case(
+          user: heldOut.user, heldOut: heldOut.item,
+          negatives: negatives.filter { seen.insert($0).inserted })
+      })
+  }
+}
+
 extension MovieLens {
   /// The ratings of the first `users` users: a quick run's slice of the same files.
   public func ratings(ofFirstUsers users: Int) -> [Rating] {
