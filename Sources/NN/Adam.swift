@@ -113,13 +113,24 @@ public final class Adam: Optimizer {
               kernel: kernel)
             return
           }
+          // The same loop on each looked-up row (contiguous) only.
           let width = parameters[k].shape[1]
-          for r in rows {  // the same loop on each looked-up row (contiguous) only
-            let o = r &* width
-            adamUpdate(
-              pw + o, pg + o, pm + o, pv + o, count: width, beta1: b1, beta2: b2, l2: l2,
-              shrink: shrink, stepSize: stepSize, inverseRootCorrection2: inverseRootCorrection2,
-              epsilon: eps, kernel: kernel)
+          switch kernel {
+          case .reference:
+            for r in rows {
+              let o = r &* width
+              adamUpdateReference(
+                pw + o, pg + o, pm + o, pv + o, count: width, beta1: b1, beta2: b2, l2: l2,
+                shrink: shrink, stepSize: stepSize, inverseRootCorrection2: inverseRootCorrection2,
+                epsilon: eps)
+            }
+          case .path(let path):  // the rows loop in C, to prefetch the next rows
+            rows.withUnsafeBufferPointer { r in
+              ck_adam_update_rows(
+                ck_path(rawValue: UInt32(path.rawValue)), pw, pg, pm, pv, width, r.baseAddress,
+                r.count, b1, b2, l2, shrink,
+                stepSize, inverseRootCorrection2, eps)
+            }
           }
         }
       }
