@@ -38,3 +38,25 @@ void ck_adam_update(ck_path path, float *w, const float *g, float *m, float *v, 
                     float eps) {
   adam_for(path)(w, g, m, v, n, b1, b2, l2, shrink, stepSize, c, eps);
 }
+
+void ck_adam_update_rows(ck_path path, float *w, const float *g, float *m, float *v,
+                         ptrdiff_t width, const ptrdiff_t *rows, ptrdiff_t rowCount, float b1,
+                         float b2, float l2, float shrink, float stepSize, float c, float eps) {
+  adam_function update = adam_for(path);
+  // The rows are scattered over tables of megabytes, so each one is a cache miss in each of
+  // the four arrays: ask for the rows a few ahead while this one is computed.
+  enum { Ahead = 4, LineFloats = 16, LinesAhead = 4 };
+  for (ptrdiff_t k = 0; k < rowCount; k++) {
+    if (k + Ahead < rowCount) {
+      ptrdiff_t next = rows[k + Ahead] * width;
+      for (ptrdiff_t j = 0; j < width && j < LinesAhead * LineFloats; j += LineFloats) {
+        __builtin_prefetch(w + next + j, 1);
+        __builtin_prefetch(g + next + j, 0);
+        __builtin_prefetch(m + next + j, 1);
+        __builtin_prefetch(v + next + j, 1);
+      }
+    }
+    ptrdiff_t o = rows[k] * width;
+    update(w + o, g + o, m + o, v + o, width, b1, b2, l2, shrink, stepSize, c, eps);
+  }
+}

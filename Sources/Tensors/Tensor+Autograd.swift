@@ -77,9 +77,22 @@ extension Tensor {
   /// when only `accumulateGrad(rows:)` (an embedding lookup, `sumOfRows`) wrote to it since
   /// it was last zeroed; `[]` when nothing did; nil when any element may be non-zero.
   /// A sparse optimiser updates those rows only.
+  /// (Also nil when they are more than a quarter of the rows: then updating every row is
+  /// as cheap, for an optimiser that leaves a row with a zero gradient unchanged.)
   package var gradientRowsWritten: [Int]? {
     guard node.grad != nil, !node.gradIsZero else { return [] }
-    guard let rows = node.touchedRows, !rows.all else { return nil }
+    guard let rows = node.touchedRows, !rows.all, !rows.isLarge else { return nil }
+    return rows.list
+  }
+
+  /// The rows of this matrix's gradient written since it was last zeroed, however many,
+  /// when ONLY `accumulateGrad(rows:)` (an embedding lookup, `sumOfRows`) wrote to it —
+  /// `[]` when its rows are tracked and nothing wrote since the zeroing; nil when the
+  /// gradient is absent, not tracked by rows (not a matrix, or first written by a dense
+  /// op), or any op wrote to it as a whole. Sparse (lazy) Adam updates exactly these rows
+  /// of an embedding table and treats a nil as a dense parameter.
+  package var sparseGradientRows: [Int]? {
+    guard node.grad != nil, let rows = node.touchedRows, !rows.all else { return nil }
     return rows.list
   }
 }

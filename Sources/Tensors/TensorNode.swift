@@ -81,14 +81,15 @@ final class TensorNode {
       touchedRows = TouchedRows(rowCount: shape[0])
     }
     gradIsZero = false
-    if let rows = touchedRows, !rows.all, !rows.insert(ids) { rows.all = true }
+    if let rows = touchedRows, !rows.all { rows.insert(ids) }
     return g
   }
 
-  /// Sets the gradient to zero: only the touched rows when they are known.
+  /// Sets the gradient to zero: only the touched rows when they are known and few (up to a
+  /// quarter of the table; beyond that, clearing the whole buffer in one pass is as cheap).
   func zeroGrad() {
     guard let g = grad else { return }
-    if let rows = touchedRows, !rows.all {
+    if let rows = touchedRows, !rows.all, !rows.isLarge {
       let width = shape[1]
       for r in rows.list { VectorKernels.zero(g + r &* width, count: width) }
     } else {
@@ -114,8 +115,9 @@ final class TensorNode {
   }
 }
 
-/// A set of row numbers, in the order first inserted, that gives up (and reports it) once
-/// it holds a quarter of the rows: clearing the whole buffer is then as cheap.
+/// A set of row numbers, in the order first inserted. It keeps every row however many
+/// there are (a sparse optimiser needs the exact set); `isLarge` says when they are more
+/// than a quarter of the rows, where clearing the whole buffer is as cheap as row by row.
 final class TouchedRows {
   /// The rows, each once, in the order first inserted.
   private(set) var list: [Int] = []
@@ -125,16 +127,18 @@ final class TouchedRows {
 
   init(rowCount: Int) { isTouched = [Bool](repeating: false, count: rowCount) }
 
-  /// Adds `ids`; returns `false` when the set grew too large to be worth keeping.
-  func insert(_ ids: [Int]) -> Bool {
+  /// Adds `ids`.
+  func insert(_ ids: [Int]) {
     isTouched.withUnsafeMutableBufferPointer { seen in
       for id in ids where !seen[id] {
         seen[id] = true
         list.append(id)
       }
     }
-    return list.count <= isTouched.count / 4
   }
+
+  /// Whether the set holds more than a quarter of the rows.
+  var isLarge: Bool { list.count > isTouched.count / 4 }
 
   /// Empties the set and tracks rows again (after the buffer was zeroed).
   func removeAll() {

@@ -12,6 +12,10 @@
 //              (4 sampled negatives per positive); skipped when the data is absent
 //   neumf-epoch    a whole NeuMF epoch as Chapter 3 runs it (NeuMFEpoch.swift)
 //   autorec-epoch  a whole I-AutoRec epoch as Chapter 5 runs it, with OpenBLAS too
+//   ncf-ml1m       NeuMF (f = 8) and MLP (f = 64) epochs of MovieLens-1M's shape, lazy and
+//                  dense Adam, 1 and 2 threads, against PyTorch's measured figures
+//                  (NCFEpochML1M.swift)
+//   ncf-threads    the products of those steps on 1 and on 2 threads, product by product
 
 import ArgumentParser
 import Foundation
@@ -465,6 +469,8 @@ nonisolated(unsafe) let benchmarks: [(name: String, run: () -> [Row])] = [
   ("data", benchData),
   ("neumf-epoch", benchNeuMFEpoch),
   ("autorec-epoch", benchAutoRecEpoch),
+  ("ncf-ml1m", benchNCFML1M),
+  ("ncf-threads", benchNCFThreads),
 ]
 
 /// How many NeuMF steps `neumf` times (`--steps`).
@@ -489,8 +495,23 @@ struct Bench: ParsableCommand {
   @Option(help: "NeuMF steps timed (and as many with OpenBLAS's product).")
   var steps = 4000
 
+  @Option(
+    help:
+      "Batches timed per ncf-ml1m case, extrapolated to the epoch (dense Adam's MLP times half); 0: a whole epoch."
+  )
+  var ncfBatches = 1000
+
+  @Option(
+    help: ArgumentHelp(
+      "Only these ncf-ml1m cases, comma-separated parts of model/optimizer/threads, e.g. mlp-f64/sparse/2 or neumf-f8/dense.",
+      valueName: "cases"))
+  var ncfCases: String?
+
   func validate() throws {
     guard steps > 0 else { throw ValidationError("--steps must be positive, got \(steps)") }
+    guard ncfBatches >= 0 else {
+      throw ValidationError("--ncf-batches must not be negative, got \(ncfBatches)")
+    }
     let known = Set(benchmarks.map(\.name))
     for name in selected where !known.contains(name) {
       throw ValidationError(
@@ -504,6 +525,8 @@ struct Bench: ParsableCommand {
 
   func run() throws {
     neumfSteps = steps
+    ncfBatchesTimed = ncfBatches
+    NCF.cases = ncfCases.map { $0.split(separator: ",").map(String.init) } ?? []
     try report(benchmarks.filter { selected.contains($0.name) }, jsonPath: json)
   }
 }

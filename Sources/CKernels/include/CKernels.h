@@ -109,6 +109,14 @@ void ck_adam_update(ck_path path, float *w, const float *g, float *m, float *v, 
                     float beta1, float beta2, float l2, float shrink, float stepSize, float c,
                     float epsilon);
 
+/// `ck_adam_update` on the rows `rows[0 ..< rowCount]` of (·, width) matrices only (lazy
+/// Adam over an embedding table): each row, which is contiguous, by the same loop, so the
+/// same bits as updating those rows one call at a time; the next rows are prefetched.
+void ck_adam_update_rows(ck_path path, float *w, const float *g, float *m, float *v,
+                         ptrdiff_t width, const ptrdiff_t *rows, ptrdiff_t rowCount, float beta1,
+                         float beta2, float l2, float shrink, float stepSize, float c,
+                         float epsilon);
+
 // MARK: - Memory
 
 /// A buffer of at least `bytes` bytes, aligned to 64, for a tensor's values or gradient
