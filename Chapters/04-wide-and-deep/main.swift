@@ -42,7 +42,7 @@ struct Chapter4: ParsableCommand {
     try wideWeights(run, task, features, model: models.wideAndDeep.model)
     try l1Sparsity(run, task, models, settings)
     try userItemCross(run, data, features, base: task, models, settings)
-    try ranking(run, data, task, ftrl: models.ftrl, settings)
+    try ranking(run, data, task, models, settings)
     run.timing("training (all models)", seconds: run.trainingSeconds)
     run.timing("chapter 4", seconds: Date().timeIntervalSince(start))
     try run.finish()
@@ -60,15 +60,20 @@ extension Chapter4 {
     var rankingEpochs: Int
     /// Training seeds per model in the comparison (the data split stays the same).
     var seeds: Int
-    /// FTRL's β values the validation runs compare for the wide model.
+    /// FTRL's α and β values the validation runs compare for the wide model (every pair).
+    var alphas: [Float] = [0.05, 0.2, 0.8]
     var betas: [Float] = [1, 0.1, 0.01]
     var batchSize = 256
     var embeddingDimension = 8
     var hiddenSizes = [64, 32]
-    var adagradRate: Float = 0.05
-    var adamRate: Float = 0.002
-    /// α, L1 and L2 are fixed; β is replaced by the one validation chooses from `betas`.
+    /// The deep part's learning rates the validation runs compare, for each optimiser.
+    var adagradRates: [Float] = [0.01, 0.05, 0.2]
+    var adamRates: [Float] = [0.0005, 0.002, 0.008]
+    /// FTRL's starting settings: α and β are replaced by the pair validation chooses, then
+    /// L1 by the strength of `l1Strengths` it chooses; L2 stays 0.
     var ftrl = WideAndDeepTrainer.FTRLSettings(alpha: 0.2, beta: 0.01, l1: 0.001, l2: 0)
+    /// FTRL's L1 strengths: validation chooses among them, and the sparsity section shows
+    /// each on the test rows.
     var l1Strengths: [Float] = [0, 0.001, 0.01, 0.1]
 
     init(_ run: ChapterRun) {
@@ -76,7 +81,10 @@ extension Chapter4 {
       maxEpochs = run.epochs(full: 10, quick: 2)
       rankingEpochs = run.isQuick ? 1 : 4
       seeds = run.isQuick ? 2 : 5
+      alphas = run.isQuick ? [0.05, 0.2] : [0.05, 0.2, 0.8]
       betas = run.isQuick ? [1, 0.01] : [1, 0.1, 0.01]
+      adagradRates = run.isQuick ? [0.01, 0.05] : [0.01, 0.05, 0.2]
+      adamRates = run.isQuick ? [0.0005, 0.002] : [0.0005, 0.002, 0.008]
       l1Strengths = run.isQuick ? [0, 0.001] : [0, 0.001, 0.01, 0.1]
     }
   }
@@ -221,7 +229,8 @@ extension Chapter4 {
     var train: FeatureBatch
     var test: FeatureBatch
     /// The training rows split again: `fit` (90%) to train on and `validation` (10%) to
-    /// choose β and the epochs on; the test rows are never used to choose anything.
+    /// choose FTRL's α, β and L1, the deep part's learning rates and the epochs on; the test
+    /// rows are never used to choose anything.
     var fit: FeatureBatch
     var validation: FeatureBatch
     var encoder: FeatureEncoder { pairs.encoder }
@@ -318,42 +327,130 @@ extension Chapter4 {
   struct TrainedModels {
     var wide, deep, wideAndDeep, deepAdam, wideAndDeepAdam: Trained
     var all: [Trained] { [wide, deep, wideAndDeep, deepAdam, wideAndDeepAdam] }
-    /// FTRL's settings with the β validation chose.
+    /// FTRL's settings with the α, β and L1 validation chose.
     var ftrl: WideAndDeepTrainer.FTRLSettings
   }
 
-  /// β for FTRL, then each model's epochs, chosen on the validation rows; then every model
-  /// trained on all the training rows once per seed and measured on the test rows.
+  /// A validation run's lowest log loss and highest AUC over its epochs.
+  func bestOf(_ history: [EpochRecord]) -> (logLoss: Double, auc: Double) {
+    (history.map { $0.metrics["log loss"]! }.min()!, history.map { $0.metrics["AUC"]! }.max()!)
+  }
+
+  /// FTRL's α and β (together: the wide step is α/(β + √n)), then its L1, on the wide model;
+  /// each candidate is a validation run from the same generator, and the one with the lowest
+  /// validation log loss over its epochs wins. Returns the settings and the winner's run.
+  func chooseFTRL(
+    _ run: ChapterRun, _ task: Task, _ settings: Settings,
+    _ deep: WideAndDeepTrainer.DeepOptimizer, choices: inout MarkdownTable
+  ) throws -> (ftrl: WideAndDeepTrainer.FTRLSettings, history: [EpochRecord]) {
+    var best: (ftrl: WideAndDeepTrainer.FTRLSettings, logLoss: Double, history: [EpochRecord])?
+    func candidate(_ label: String, _ ftrl: WideAndDeepTrainer.FTRLSettings) -> String {
+      let history = validationRun(
+        run, "Wide (\(label))", task, .wide, deep, ftrl, settings, stream: "Wide validation")
+      let (logLoss, auc) = bestOf(history)
+      run.record("Validation/Wide (\(label))/log loss", logLoss)
+      run.record("Validation/Wide (\(label))/AUC", auc)
+      run.note(
+        "\(label): best validation log loss \(formatted(logLoss, decimals: 4)) (AUC \(formatted(auc, decimals: 4)))"
+      )
+      if best == nil || logLoss < best!.logLoss { best = (ftrl, logLoss, history) }
+      return "\(formatted(logLoss, decimals: 4)) (\(formatted(auc, decimals: 4)))"
+    }
+    var grid = MarkdownTable(columns: ["alpha"] + settings.betas.map { "beta = \($0)" })
+    for alpha in settings.alphas {
+      grid.append(
+        ["\(alpha)"]
+          + settings.betas.map { beta in
+            var ftrl = settings.ftrl
+            (ftrl.alpha, ftrl.beta) = (alpha, beta)
+            return candidate("alpha \(alpha), beta \(beta)", ftrl)
+          })
+    }
+    try run.show(
+      grid, as: "ftrl-grid",
+      caption:
+        "The wide model's lowest validation log loss (highest validation AUC) over \(settings.maxEpochs) epochs, with L1 = \(settings.ftrl.l1):"
+    )
+    // L1 with the chosen α and β; the starting L1 was measured above.
+    let (alpha, beta) = (best!.ftrl.alpha, best!.ftrl.beta)
+    run.record("Validation/Wide (L1 \(settings.ftrl.l1))/log loss", best!.logLoss)
+    for l1 in settings.l1Strengths where l1 != settings.ftrl.l1 {
+      var ftrl = best!.ftrl
+      ftrl.l1 = l1
+      _ = candidate("alpha \(alpha), beta \(beta), L1 \(l1)", ftrl)
+      run.record(
+        "Validation/Wide (L1 \(l1))/log loss",
+        run.results.metrics["Validation/Wide (alpha \(alpha), beta \(beta), L1 \(l1))/log loss"]!)
+    }
+    let ftrl = best!.ftrl
+    func list(_ values: [Float]) -> String { values.map { "\($0)" }.joined(separator: ", ") }
+    choices.append(["FTRL alpha", list(settings.alphas), "\(ftrl.alpha)"])
+    choices.append(["FTRL beta", list(settings.betas), "\(ftrl.beta)"])
+    choices.append(["FTRL L1", list(settings.l1Strengths), "\(ftrl.l1)"])
+    run.record("Validation/chosen alpha", Double(ftrl.alpha))
+    run.record("Validation/chosen beta", Double(ftrl.beta))
+    run.record("Validation/chosen L1", Double(ftrl.l1))
+    run.note(
+      "FTRL chosen on the validation rows: alpha \(ftrl.alpha), beta \(ftrl.beta), L1 \(ftrl.l1)")
+    return (ftrl, best!.history)
+  }
+
+  /// The deep part's learning rate for one optimiser, on the deep model: a validation run
+  /// per rate of `rates`, from the same generator; the one with the lowest validation log
+  /// loss over its epochs wins. Returns the optimiser and the winner's run.
+  func chooseDeepRate(
+    _ run: ChapterRun, _ task: Task, _ settings: Settings, _ name: String, rates: [Float],
+    _ make: (Float) -> WideAndDeepTrainer.DeepOptimizer, choices: inout MarkdownTable
+  ) -> (deep: WideAndDeepTrainer.DeepOptimizer, history: [EpochRecord]) {
+    var best: (rate: Float, logLoss: Double, history: [EpochRecord])?
+    for rate in rates {
+      let history = validationRun(
+        run, "Deep (\(name) \(rate))", task, .deep, make(rate), settings.ftrl, settings,
+        stream: "Deep validation")
+      let (logLoss, auc) = bestOf(history)
+      run.record("Validation/Deep (\(name) \(rate))/log loss", logLoss)
+      run.record("Validation/Deep (\(name) \(rate))/AUC", auc)
+      run.note(
+        "Deep, \(name) lr \(rate): best validation log loss \(formatted(logLoss, decimals: 4)) (AUC \(formatted(auc, decimals: 4)))"
+      )
+      if best == nil || logLoss < best!.logLoss { best = (rate, logLoss, history) }
+    }
+    run.record("Validation/chosen \(name) rate", Double(best!.rate))
+    choices.append([
+      "\(name) learning rate", rates.map { "\($0)" }.joined(separator: ", "), "\(best!.rate)",
+    ])
+    return (make(best!.rate), best!.history)
+  }
+
+  /// FTRL's α, β and L1 and the deep part's learning rates, then each model's epochs, chosen
+  /// on the validation rows; then every model trained on all the training rows once per seed
+  /// and measured on the test rows.
   func jointTraining(_ run: ChapterRun, _ task: Task, _ settings: Settings) throws
     -> TrainedModels
   {
     run.section("Joint training with FTRL and AdaGrad")
-    let adagrad = WideAndDeepTrainer.DeepOptimizer.adagrad(learningRate: settings.adagradRate)
-    let adam = WideAndDeepTrainer.DeepOptimizer.adam(learningRate: settings.adamRate)
-    // β: the wide model's best validation log loss over the epochs, for each candidate.
-    var ftrl = settings.ftrl
-    var best: (beta: Float, logLoss: Double, history: [EpochRecord])?
-    for beta in settings.betas {
-      ftrl.beta = beta
-      let history = validationRun(run, "Wide (beta \(beta))", task, .wide, adagrad, ftrl, settings)
-      let losses = history.map { $0.metrics["log loss"]! }
-      run.record("Validation/Wide (beta \(beta))/log loss", losses.min()!)
-      run.record("Validation/Wide (beta \(beta))/AUC", history.map { $0.metrics["AUC"]! }.max()!)
-      run.note(
-        "beta \(beta): best validation log loss \(formatted(losses.min()!, decimals: 4)) (AUC \(formatted(history.map { $0.metrics["AUC"]! }.max()!, decimals: 4)))"
-      )
-      if best == nil || losses.min()! < best!.logLoss { best = (beta, losses.min()!, history) }
-    }
-    ftrl.beta = best!.beta
-    run.record("Validation/chosen beta", Double(ftrl.beta))
+    var choices = MarkdownTable(columns: ["setting", "grid", "chosen"])
+    // The deep part's rates first (the deep model has no wide part), then FTRL's settings on
+    // the wide model, trained with the AdaGrad rate chosen (which the wide model never uses).
+    let (adagrad, deepRun) = chooseDeepRate(
+      run, task, settings, "AdaGrad", rates: settings.adagradRates, { .adagrad(learningRate: $0) },
+      choices: &choices)
+    let (adam, deepAdamRun) = chooseDeepRate(
+      run, task, settings, "Adam", rates: settings.adamRates, { .adam(learningRate: $0) },
+      choices: &choices)
+    let (ftrl, wideRun) = try chooseFTRL(run, task, settings, adagrad, choices: &choices)
+    try run.show(
+      choices, as: "validation-choices",
+      caption: "Each setting chosen by the lowest validation log loss over the epochs:")
     run.record("Settings/seeds", Double(settings.seeds))
-    run.note("FTRL beta chosen on the validation rows: \(ftrl.beta)")
+    let chosenRuns: [String: [EpochRecord]] = [
+      "Wide": wideRun, "Deep": deepRun, "Deep (Adam)": deepAdamRun,
+    ]
     func model(_ name: String, _ parts: WideAndDeep.Parts, _ deep: WideAndDeepTrainer.DeepOptimizer)
       -> Trained
     {
       let history =
-        parts == .wide
-        ? best!.history : validationRun(run, name, task, parts, deep, ftrl, settings)
+        chosenRuns[name] ?? validationRun(run, name, task, parts, deep, ftrl, settings)
       let losses = history.map { $0.metrics["log loss"]! }
       let epochs = losses.indices.min { losses[$0] < losses[$1] }! + 1
       run.record("\(name)/epochs", Double(epochs))
@@ -379,14 +476,14 @@ extension Chapter4 {
   }
 
   /// A model trained on the `fit` rows for `maxEpochs`, measured on the validation rows after
-  /// every epoch.
+  /// every epoch; its generator is `stream`, by default "NAME validation".
   func validationRun(
     _ run: ChapterRun, _ name: String, _ task: Task, _ parts: WideAndDeep.Parts,
     _ deep: WideAndDeepTrainer.DeepOptimizer, _ ftrl: WideAndDeepTrainer.FTRLSettings,
-    _ settings: Settings
+    _ settings: Settings, stream: String? = nil
   ) -> [EpochRecord] {
     train(
-      run, "\(name) (validation)", stream: "\(name) validation", on: task.fit,
+      run, "\(name) (validation)", stream: stream ?? "\(name) validation", on: task.fit,
       measuredOn: task.validation, encoder: task.encoder, epochs: settings.maxEpochs,
       everyEpoch: true, parts: parts, deep: deep, ftrl: ftrl, settings: settings,
       showsProgress: false
@@ -786,7 +883,7 @@ extension Chapter4 {
   /// Wide, Deep and Wide & Deep retrained on implicit feedback and ranked under Chapter 3's
   /// leave-one-out protocol, beside ItemPop and (from its results) Chapter 3's models.
   func ranking(
-    _ run: ChapterRun, _ data: MovieLens, _ task: Task, ftrl: WideAndDeepTrainer.FTRLSettings,
+    _ run: ChapterRun, _ data: MovieLens, _ task: Task, _ models: TrainedModels,
     _ settings: Settings
   ) throws {
     run.section("Ranking beside Chapter 3")
@@ -807,7 +904,8 @@ extension Chapter4 {
     for (name, parts) in [
       ("Wide", WideAndDeep.Parts.wide), ("Deep", .deep), ("Wide & Deep", .both),
     ] {
-      let result = trainForRanking(run, name, parts, experiment, task.pairs, ftrl, settings)
+      let result = trainForRanking(
+        run, name, parts, experiment, task.pairs, models.ftrl, models.deep.deep, settings)
       run.record(result, as: "\(name) (ranking)")
       show(name, result)
       results[name] = result
@@ -846,14 +944,15 @@ extension Chapter4 {
   func trainForRanking(
     _ run: ChapterRun, _ name: String, _ parts: WideAndDeep.Parts,
     _ experiment: LeaveOneOutData, _ pairs: PairFeatureEncoder,
-    _ ftrl: WideAndDeepTrainer.FTRLSettings, _ settings: Settings
+    _ ftrl: WideAndDeepTrainer.FTRLSettings, _ deep: WideAndDeepTrainer.DeepOptimizer,
+    _ settings: Settings
   ) -> RankingResult {
     var rng = run.generator("ranking \(name)")
     let model = WideAndDeep(
       encoder: pairs.encoder, parts: parts, embeddingDimension: settings.embeddingDimension,
       hiddenSizes: settings.hiddenSizes, using: &rng)
     let trainer = WideAndDeepTrainer(
-      model, ftrl: ftrl, deep: .adagrad(learningRate: settings.adagradRate))
+      model, ftrl: ftrl, deep: deep)
     let sampler = NegativeSampler(excluding: experiment.train)
     let scorer = Scorer { user, items in
       model.probabilities(

@@ -139,10 +139,11 @@ extension Chapter5 {
 
 extension Chapter5 {
   /// AutoRec's hyper-parameters in the book's run, Sedhain et al.'s and d2l's: k = 500
-  /// hidden units and an L2 weight of 0.003 (the sweeps below vary both), Adam with
-  /// lr = 0.002, batches of 256 rows.
+  /// hidden units and an L2 weight of 0.003 (the sweeps below vary both), Adam, batches of
+  /// 256 rows. Adam's learning rate is chosen from `autoRecRates` on the validation split.
   static let autoRecHidden = 500
   static let autoRecL2: Float = 0.003
+  static let autoRecRates: [Float] = [0.001, 0.002, 0.005]
 
   /// The size of an I-AutoRec for MovieLens-100K.
   func autoRecModel(_ run: ChapterRun) {
@@ -153,17 +154,17 @@ extension Chapter5 {
     run.record("I-AutoRec/parameters", Double(model.parameterCount))
   }
 
-  /// Trains `model` on `rows` by `run.fit`: Adam (lr = 0.002), the rows that have a rating
-  /// shuffled into batches of 256 each epoch, the masked loss with L2 weight `l2`.
+  /// Trains `model` on `rows` by `run.fit`: Adam with `learningRate`, the rows that have a
+  /// rating shuffled into batches of 256 each epoch, the masked loss with L2 weight `l2`.
   @discardableResult
   func fitAutoRec(
     _ run: ChapterRun, _ name: String, _ model: AutoRec, rows: RatingRows, l2: Float,
-    epochs: Int, using rng: inout SeededGenerator,
+    learningRate: Float, epochs: Int, using rng: inout SeededGenerator,
     evaluate: ((_ epoch: Int) -> [String: Double])? = nil,
     summary: ((EpochRecord) -> String?)? = nil
   ) -> [EpochRecord] {
     run.fit(
-      name, epochs: epochs, optimizers: [Adam(model.parameters, learningRate: 0.002)],
+      name, epochs: epochs, optimizers: [Adam(model.parameters, learningRate: learningRate)],
       batches: { _ in model.epochBatches(rows, batchSize: 256, using: &rng) },
       loss: { model.loss(rows, batch: $0, l2: l2) }, evaluate: evaluate, summary: summary)
   }
@@ -185,11 +186,21 @@ func loadData(_ run: ChapterRun) throws -> MovieLens {
 }
 
 /// What the rating experiments leave for the sweeps: the split, the validation split carved
-/// from its training ratings, and the test RMSE of the MF baseline (mean over the seeds).
+/// from its training ratings, I-AutoRec's learning rate chosen on it, and the test RMSE of
+/// the MF baseline (mean over the seeds).
 struct RatingResults {
   var split: RatingSplit
   var tuning: RatingSplit
+  var autoRecRate: Float
   var mfRMSE: Double
+}
+
+/// Matrix factorisation's settings: factors, SGD step and L2 weight, and the epochs to train.
+struct RatingMFSettings {
+  var factors: Int
+  var learningRate: Float
+  var lambda: Float
+  var epochs: Int
 }
 
 /// Each model's values per seed, and the paired comparisons the text makes.
@@ -233,7 +244,8 @@ func formattedP(_ p: Double) -> String { p < 0.0001 ? "< 0.0001" : formatted(p, 
 
 extension Chapter5 {
   /// Two baselines, then I-AutoRec and U-AutoRec, on a random 90/10 split of the ratings;
-  /// MF and I-AutoRec over several seeds, their epochs chosen on a validation split.
+  /// MF and I-AutoRec over several seeds, their settings and epochs chosen on a validation
+  /// split carved from the training ratings.
   func ratingPrediction(_ run: ChapterRun, _ ml: MovieLens) throws -> RatingResults {
     run.section("Rating prediction on MovieLens-100K")
     let split = RatingSplit.random(ml.ratings, testFraction: 0.1, seed: run.options.seed)
@@ -251,25 +263,29 @@ extension Chapter5 {
     run.record("Global mean/RMSE", globalMean)
     run.record("Global mean/MAE", globalMAE)
 
-    // Epochs chosen on the validation split, then every seed trained on all training ratings.
+    // Settings and epochs chosen on the validation split, then every seed trained on all
+    // training ratings.
     let itemRows = RatingRows(
       ratings: split.train, userCount: ml.userCount, itemCount: ml.itemCount, by: .items)
     let userRows = RatingRows(
       ratings: split.train, userCount: ml.userCount, itemCount: ml.itemCount, by: .users)
-    let mfEpochs = ratingMFEpochs(run, ml, tuning)
-    let epochs = autoRecEpochs(run, ml, tuning)
+    let mfSettings = try ratingMFSettings(run, ml, tuning)
+    let (autoRecRate, epochs) = autoRecSettings(run, ml, tuning)
+    try showRatingSettings(run, mf: mfSettings, autoRecRate: autoRecRate, autoRecEpochs: epochs)
     var mfRuns: [[Float]] = []
     var autoRecRuns: [[Float]] = []
     var autoRecCurve: (x: [Double], y: [Double]) = ([], [])
     for s in 0..<seedCount(run) {
-      mfRuns.append(ratingMF(run, ml, split, epochs: mfEpochs, seed: s))
+      mfRuns.append(ratingMF(run, ml, split, mfSettings, seed: s))
       let (predictions, curve) = autoRec(
-        run, "I-AutoRec", rows: itemRows, split: split, epochs: epochs, seed: s)
+        run, "I-AutoRec", rows: itemRows, split: split, learningRate: autoRecRate,
+        epochs: epochs, seed: s)
       autoRecRuns.append(predictions)
       if s == 0 { autoRecCurve = curve }
     }
     let (userPredictions, userCurve) = autoRec(
-      run, "U-AutoRec", rows: userRows, split: split, epochs: epochs, seed: 0)
+      run, "U-AutoRec", rows: userRows, split: split, learningRate: autoRecRate, epochs: epochs,
+      seed: 0)
 
     // Per-seed RMSE and MAE, and a paired bootstrap over the test ratings of each rating's
     // squared error (averaged over the seeds).
@@ -303,7 +319,9 @@ extension Chapter5 {
       "global mean", "-", formatted(globalMean, decimals: 4), formatted(globalMAE, decimals: 4),
       "",
     ])
-    table.append(["MF (biases, 40 factors)", "\(n)", "\(mfSpread)", "\(mfMAE)", ""])
+    table.append([
+      "MF (biases, \(mfSettings.factors) factors)", "\(n)", "\(mfSpread)", "\(mfMAE)", "",
+    ])
     table.append([
       "I-AutoRec", "\(n)", "\(arSpread)", "\(arMAE)",
       "\(versusMF.meanDifference < 0 ? "lower" : "higher") (\(formattedP(versusMF.pValue)))",
@@ -333,44 +351,114 @@ extension Chapter5 {
       xLabel: "epoch", yLabel: "test RMSE")
     chart.yRange = AxisRange(min: 0.85, max: 1.2)
     try run.save(Figure(chart), as: "autorec-training", preview: true)
-    return RatingResults(split: split, tuning: tuning, mfRMSE: mfSpread.mean)
+    return RatingResults(
+      split: split, tuning: tuning, autoRecRate: autoRecRate, mfRMSE: mfSpread.mean)
   }
 
-  /// MF's settings (40 factors, lr = 0.007, lambda = 0.08).
-  func makeRatingMF(_ ml: MovieLens, using rng: inout SeededGenerator) -> RatingMF {
-    RatingMF(
-      userCount: ml.userCount, itemCount: ml.itemCount, factors: 40, learningRate: 0.007,
-      regularization: 0.08, using: &rng)
-  }
+  /// The grids MF's settings are chosen from: every combination is tried.
+  static let mfFactorGrid = [20, 40, 80]
+  static let mfRateGrid: [Float] = [0.005, 0.01, 0.02]
+  static let mfLambdaGrid: [Float] = [0.04, 0.08, 0.16]
 
-  /// MF's number of epochs: trained on the validation split's training part for up to 50
-  /// epochs, the epoch with the lowest validation RMSE.
-  func ratingMFEpochs(_ run: ChapterRun, _ ml: MovieLens, _ tuning: RatingSplit) -> Int {
-    let maxEpochs = run.isQuick ? 3 : 50
-    var rng = run.generator("RatingMF validation")
-    let mf = makeRatingMF(ml, using: &rng)
-    mf.setMean(from: tuning.train)
-    var curve: [Double] = []
-    // Not `fit`, as below: RatingMF updates plain arrays one rating at a time.
-    for _ in 1...maxEpochs {
-      mf.trainEpoch(tuning.train, using: &rng)
-      curve.append(mf.rmse(on: tuning.test))
-    }
-    let best = curve.indices.min { curve[$0] < curve[$1] }! + 1
-    run.recordCurve(
-      "MF/validation RMSE by epoch", x: (1...curve.count).map(Double.init), y: curve)
-    run.record("MF/epochs (validation)", Double(best))
-    run.note("MF: lowest validation RMSE after \(best) of \(maxEpochs) epochs")
-    return best
-  }
-
-  /// Matrix factorisation with biases, trained by SGD for `epochs` from seed `seed`; returns
-  /// its clipped test predictions. Seed 0 records its test RMSE after each epoch as a curve.
-  func ratingMF(_ run: ChapterRun, _ ml: MovieLens, _ split: RatingSplit, epochs: Int, seed: Int)
-    -> [Float]
+  /// A matrix factorisation with `settings`' factors, step and L2 weight.
+  func makeRatingMF(_ ml: MovieLens, _ settings: RatingMFSettings, using rng: inout SeededGenerator)
+    -> RatingMF
   {
+    RatingMF(
+      userCount: ml.userCount, itemCount: ml.itemCount, factors: settings.factors,
+      learningRate: settings.learningRate, regularization: settings.lambda, using: &rng)
+  }
+
+  /// MF's settings: every combination of the grids trained on the validation split's training
+  /// part for up to 50 epochs (each from the same generator), scored on its validation
+  /// ratings after every epoch; the combination and epoch with the lowest validation RMSE.
+  func ratingMFSettings(_ run: ChapterRun, _ ml: MovieLens, _ tuning: RatingSplit) throws
+    -> RatingMFSettings
+  {
+    let maxEpochs = run.isQuick ? 3 : 50
+    var best: (settings: RatingMFSettings, rmse: Double, curve: [Double])?
+    var table = MarkdownTable(
+      columns: ["lr", "lambda"] + Self.mfFactorGrid.map { "\($0) factors" })
+    let start = Date()
+    for learningRate in Self.mfRateGrid {
+      for lambda in Self.mfLambdaGrid {
+        var row = ["\(learningRate)", "\(lambda)"]
+        for factors in Self.mfFactorGrid {
+          var settings = RatingMFSettings(
+            factors: factors, learningRate: learningRate, lambda: lambda, epochs: maxEpochs)
+          var rng = run.generator("RatingMF validation")
+          let mf = makeRatingMF(ml, settings, using: &rng)
+          mf.setMean(from: tuning.train)
+          var curve: [Double] = []
+          // Not `fit`, as below: RatingMF updates plain arrays one rating at a time.
+          for _ in 1...maxEpochs {
+            mf.trainEpoch(tuning.train, using: &rng)
+            curve.append(mf.rmse(on: tuning.test))
+          }
+          let epoch = curve.indices.min { curve[$0] < curve[$1] }!
+          settings.epochs = epoch + 1
+          let name = "MF f=\(factors) lr=\(learningRate) lambda=\(lambda)"
+          run.record("\(name)/validation RMSE", curve[epoch])
+          run.record("\(name)/epochs (validation)", Double(epoch + 1))
+          row.append("\(formatted(curve[epoch], decimals: 4)) (\(epoch + 1))")
+          if best == nil || curve[epoch] < best!.rmse { best = (settings, curve[epoch], curve) }
+        }
+        table.append(row)
+      }
+    }
+    run.timing(
+      "MF grid, \(table.rows.count * Self.mfFactorGrid.count) settings of \(maxEpochs) epochs",
+      seconds: Date().timeIntervalSince(start))
+    try run.show(
+      table, as: "mf-grid",
+      caption:
+        "MF's lowest validation RMSE (at epoch) for each setting, trained on the validation split's training part"
+    )
+    let chosen = best!.settings
+    run.recordCurve(
+      "MF/validation RMSE by epoch", x: (1...best!.curve.count).map(Double.init), y: best!.curve)
+    run.record("MF/epochs (validation)", Double(chosen.epochs))
+    run.record("MF/factors (validation)", Double(chosen.factors))
+    run.record("MF/learning rate (validation)", Double(chosen.learningRate))
+    run.record("MF/lambda (validation)", Double(chosen.lambda))
+    run.record("MF/validation RMSE", best!.rmse)
+    run.note(
+      "MF: lowest validation RMSE \(formatted(best!.rmse, decimals: 4)) with \(chosen.factors) factors, lr = \(chosen.learningRate), lambda = \(chosen.lambda), after \(chosen.epochs) of \(maxEpochs) epochs"
+    )
+    return chosen
+  }
+
+  /// The settings chosen on the validation split, with the grids they were chosen from.
+  func showRatingSettings(
+    _ run: ChapterRun, mf: RatingMFSettings, autoRecRate: Float, autoRecEpochs: Int
+  ) throws {
+    func list<T>(_ values: [T]) -> String { values.map { "\($0)" }.joined(separator: ", ") }
+    var table = MarkdownTable(columns: ["setting", "grid", "chosen"])
+    table.append(["MF factors", list(Self.mfFactorGrid), "\(mf.factors)"])
+    table.append(["MF lr", list(Self.mfRateGrid), "\(mf.learningRate)"])
+    table.append(["MF lambda", list(Self.mfLambdaGrid), "\(mf.lambda)"])
+    table.append(["MF epochs", "1 to \(run.isQuick ? 3 : 50)", "\(mf.epochs)"])
+    table.append(["I-AutoRec lr", list(Self.autoRecRates), "\(autoRecRate)"])
+    table.append([
+      "I-AutoRec epochs", "2 to \(run.epochs(full: 80, quick: 4)), even", "\(autoRecEpochs)",
+    ])
+    try run.show(
+      table, as: "rating-settings",
+      caption:
+        "The rating models' settings, each chosen by the lowest RMSE on the validation ratings (10% of the training ratings)"
+    )
+  }
+
+  /// Matrix factorisation with biases and `settings`, trained by SGD for its epochs from seed
+  /// `seed`; returns its clipped test predictions. Seed 0 records its test RMSE after each
+  /// epoch as a curve.
+  func ratingMF(
+    _ run: ChapterRun, _ ml: MovieLens, _ split: RatingSplit, _ settings: RatingMFSettings,
+    seed: Int
+  ) -> [Float] {
+    let epochs = settings.epochs
     var rng = run.generator("RatingMF seed \(seed)")
-    let mf = makeRatingMF(ml, using: &rng)
+    let mf = makeRatingMF(ml, settings, using: &rng)
     mf.setMean(from: split.train)
     var curve: [Double] = []
     let start = Date()
@@ -387,43 +475,69 @@ extension Chapter5 {
     return split.test.map { min(max(mf.predict(user: $0.user, item: $0.item), 1), 5) }
   }
 
-  /// I-AutoRec's number of epochs: trained on the validation split's training part for up
-  /// to 80 epochs, the even epoch with the lowest validation RMSE.
-  func autoRecEpochs(_ run: ChapterRun, _ ml: MovieLens, _ tuning: RatingSplit) -> Int {
+  /// I-AutoRec's learning rate and number of epochs: for each rate of `autoRecRates`, a model
+  /// trained on the validation split's training part for up to 80 epochs (each from the same
+  /// generator), scored on its validation ratings every second epoch; the rate and even epoch
+  /// with the lowest validation RMSE.
+  func autoRecSettings(_ run: ChapterRun, _ ml: MovieLens, _ tuning: RatingSplit)
+    -> (learningRate: Float, epochs: Int)
+  {
     let maxEpochs = run.epochs(full: 80, quick: 4)
     let rows = RatingRows(
       ratings: tuning.train, userCount: ml.userCount, itemCount: ml.itemCount, by: .items)
-    var rng = run.generator("I-AutoRec validation")
-    let model = AutoRec(inputSize: rows.columnCount, hiddenSize: Self.autoRecHidden, using: &rng)
-    let history = fitAutoRec(
-      run, "I-AutoRec (validation)", model, rows: rows, l2: Self.autoRecL2, epochs: maxEpochs,
-      using: &rng,
-      evaluate: { epoch in
-        guard epoch % 2 == 0 || epoch == maxEpochs else { return [:] }
-        return ["validation RMSE": model.rmse(on: tuning.test, from: rows)]
-      })
-    let curve = measured("validation RMSE", in: history)
-    let best = Int(curve.x[curve.y.indices.min { curve.y[$0] < curve.y[$1] }!])
-    run.recordCurve("I-AutoRec/validation RMSE by epoch", x: curve.x, y: curve.y)
-    run.record("I-AutoRec/epochs (validation)", Double(best))
-    run.note("I-AutoRec: lowest validation RMSE after \(best) of \(maxEpochs) epochs")
-    return best
+    var best: (rate: Float, epochs: Int, rmse: Double, curve: (x: [Double], y: [Double]))?
+    let start = Date()
+    for rate in Self.autoRecRates {
+      var rng = run.generator("I-AutoRec validation")
+      let model = AutoRec(inputSize: rows.columnCount, hiddenSize: Self.autoRecHidden, using: &rng)
+      let history = fitAutoRec(
+        run, "I-AutoRec lr=\(rate) (validation)", model, rows: rows, l2: Self.autoRecL2,
+        learningRate: rate, epochs: maxEpochs, using: &rng,
+        evaluate: { epoch in
+          guard epoch % 2 == 0 || epoch == maxEpochs else { return [:] }
+          return ["validation RMSE": model.rmse(on: tuning.test, from: rows)]
+        })
+      let curve = measured("validation RMSE", in: history)
+      let index = curve.y.indices.min { curve.y[$0] < curve.y[$1] }!
+      let name = "I-AutoRec lr=\(rate)"
+      run.recordCurve("\(name)/validation RMSE by epoch", x: curve.x, y: curve.y)
+      run.record("\(name)/validation RMSE", curve.y[index])
+      run.record("\(name)/epochs (validation)", curve.x[index])
+      run.note(
+        "\(name): lowest validation RMSE \(formatted(curve.y[index], decimals: 4)) after \(Int(curve.x[index])) of \(maxEpochs) epochs"
+      )
+      if best == nil || curve.y[index] < best!.rmse {
+        best = (rate, Int(curve.x[index]), curve.y[index], curve)
+      }
+    }
+    run.timing(
+      "I-AutoRec validation runs, \(Self.autoRecRates.count) rates of \(maxEpochs) epochs",
+      seconds: Date().timeIntervalSince(start))
+    let chosen = best!
+    run.recordCurve("I-AutoRec/validation RMSE by epoch", x: chosen.curve.x, y: chosen.curve.y)
+    run.record("I-AutoRec/epochs (validation)", Double(chosen.epochs))
+    run.record("I-AutoRec/learning rate (validation)", Double(chosen.rate))
+    run.record("I-AutoRec/validation RMSE", chosen.rmse)
+    run.note(
+      "I-AutoRec: lr = \(chosen.rate), \(chosen.epochs) epochs (lowest validation RMSE)")
+    return (chosen.rate, chosen.epochs)
   }
 
-  /// Trains an AutoRec on `rows` with the book's hyper-parameters from seed `seed`; seed 0
+  /// Trains an AutoRec on `rows` with the book's hyper-parameters and Adam's `learningRate`
+  /// from seed `seed`; seed 0
   /// measures the test RMSE every second epoch and after the last (a curve for the figure,
   /// never used to choose anything) and records its curves. Returns the clipped test
   /// predictions and that curve.
   func autoRec(
-    _ run: ChapterRun, _ name: String, rows: RatingRows, split: RatingSplit, epochs: Int,
-    seed: Int
+    _ run: ChapterRun, _ name: String, rows: RatingRows, split: RatingSplit,
+    learningRate: Float, epochs: Int, seed: Int
   ) -> (predictions: [Float], testRMSE: (x: [Double], y: [Double])) {
     var rng = run.generator("\(name) seed \(seed)")
     let model = AutoRec(inputSize: rows.columnCount, hiddenSize: Self.autoRecHidden, using: &rng)
     let start = Date()
     let history = fitAutoRec(
-      run, "\(name) seed \(seed)", model, rows: rows, l2: Self.autoRecL2, epochs: epochs,
-      using: &rng,
+      run, "\(name) seed \(seed)", model, rows: rows, l2: Self.autoRecL2,
+      learningRate: learningRate, epochs: epochs, using: &rng,
       evaluate: { epoch in
         guard seed == 0, epoch % 2 == 0 || epoch == epochs else { return [:] }
         return ["test RMSE": model.rmse(on: split.test, from: rows)]
@@ -451,7 +565,7 @@ extension Chapter5 {
 extension Chapter5 {
   /// I-AutoRec's validation RMSE as the code widens (lambda fixed), then as the L2 weight
   /// grows (k fixed), each model trained on the validation split's training part for the
-  /// same number of epochs.
+  /// same number of epochs, with the learning rate chosen on it.
   func hiddenSizeAndRegularisation(_ run: ChapterRun, _ ml: MovieLens, _ rating: RatingResults)
     throws
   {
@@ -466,7 +580,9 @@ extension Chapter5 {
     func validationRMSE(_ name: String, seed: String, hidden: Int, l2: Float) -> Double {
       var rng = run.generator(seed)
       let model = AutoRec(inputSize: rows.columnCount, hiddenSize: hidden, using: &rng)
-      fitAutoRec(run, name, model, rows: rows, l2: l2, epochs: epochs, using: &rng)
+      fitAutoRec(
+        run, name, model, rows: rows, l2: l2, learningRate: rating.autoRecRate, epochs: epochs,
+        using: &rng)
       let rmse = model.rmse(on: validation, from: rows)
       run.record("\(name)/validation RMSE", rmse)
       return rmse

@@ -84,6 +84,27 @@ import Testing
     let mfBest = try #require(mfValidation.indices.min { mfValidation[$0] < mfValidation[$1] })
     let mfEpochs = try m("MF/epochs (validation)")
     #expect(Double(mfBest + 1) == mfEpochs)
+    // MF's factors, step and L2 weight and I-AutoRec's learning rate are the grids' lowest
+    // validation RMSE, and the epochs recorded are the winner's.
+    var mfGrid: [(factors: Double, lr: Double, lambda: Double, rmse: Double)] = []
+    for f in [20, 40, 80] {
+      for lr in ["0.005", "0.01", "0.02"] {
+        for lambda in ["0.04", "0.08", "0.16"] {
+          let rmse = try m("MF f=\(f) lr=\(lr) lambda=\(lambda)/validation RMSE")
+          mfGrid.append((Double(f), Double(Float(lr)!), Double(Float(lambda)!), rmse))
+        }
+      }
+    }
+    let mfWinner = try #require(mfGrid.min { $0.rmse < $1.rmse })
+    #expect(try m("MF/factors (validation)") == mfWinner.factors)
+    #expect(try m("MF/learning rate (validation)") == mfWinner.lr)
+    #expect(try m("MF/lambda (validation)") == mfWinner.lambda)
+    #expect(try m("MF/validation RMSE") == mfWinner.rmse)
+    let rates = ["0.001", "0.002", "0.005"]
+    let rateRMSE = try rates.map { try m("I-AutoRec lr=\($0)/validation RMSE") }
+    let rate = rates[try #require(rateRMSE.indices.min { rateRMSE[$0] < rateRMSE[$1] })]
+    #expect(try m("I-AutoRec/learning rate (validation)") == Double(Float(rate)!))
+    #expect(try m("I-AutoRec lr=\(rate)/epochs (validation)") == epochs)
     // Small codes under-fit on the validation split.
     let (k25, k500) = (
       try m("I-AutoRec k=25/validation RMSE"), try m("I-AutoRec k=500/validation RMSE")
