@@ -31,14 +31,28 @@ public final class SGD: Optimizer {
     self.velocity = stateBuffers(like: parameters)
   }
 
+  /// One step over every coordinate — or, for plain SGD (no momentum, no weight decay), over
+  /// only the rows of an embedding table that lookups wrote this step
+  /// (`sparseGradientRows`). Every other row has a zero gradient, and for plain SGD a zero
+  /// gradient changes nothing (`w - lr * 0 = w`, `v = 0 * v + 0 = 0`, the same bits), so
+  /// skipping it is not an approximation: it saves a pass over the whole table each step
+  /// (most of the fine-tuning time of a pretrained NeuMF on MovieLens-1M).
   public func step() {
     let (lr, mu, wd) = (learningRate, momentum, weightDecay)
     forEachParameterWithGrad(parameters) { w, g, k in
       velocity[k].withUnsafeMutableBufferPointer { v in
-        for i in w.indices {
-          let gi = g[i] + wd * w[i]
-          v[i] = mu * v[i] + gi
-          w[i] -= lr * v[i]
+        func update(_ range: Range<Int>) {
+          for i in range {
+            let gi = g[i] + wd * w[i]
+            v[i] = mu * v[i] + gi
+            w[i] -= lr * v[i]
+          }
+        }
+        if mu == 0, wd == 0, let rows = parameters[k].sparseGradientRows {
+          let width = parameters[k].shape[1]
+          for row in rows { update(row * width..<(row + 1) * width) }
+        } else {
+          update(w.indices)
         }
       }
     }

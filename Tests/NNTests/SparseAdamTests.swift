@@ -205,3 +205,47 @@ func sparseAdamEqualsDenseAdamWhenEveryRowIsLookedUp(l2: Float, shrink: Float) {
   table.zeroGrad()
   #expect(table.grad!.scalars.allSatisfy { $0 == 0 })
 }
+
+// Plain SGD skips the rows no lookup wrote: the same bits as its dense update, not an
+// approximation (a zero gradient moves nothing).
+
+/// Plain SGD's update written out over arrays, every coordinate: `w -= lr * g`.
+func plainSGDReference(_ steps: [SparseStep], table start: Tensor, dense denseStart: Tensor)
+  -> [UInt32]
+{
+  let width = start.shape[1]
+  var w = start.scalars
+  var dw = denseStart.scalars
+  let lr: Float = 0.01
+  for s in steps {
+    var g = [Float](repeating: 0, count: w.count)
+    for (r, id) in s.ids.enumerated() {
+      for j in 0..<width { g[id * width + j] += s.rowGradient[r * width + j] }
+    }
+    for i in w.indices { w[i] -= lr * g[i] }
+    for i in dw.indices { dw[i] -= lr * s.denseGradient[i] }
+  }
+  return (w + dw).map(\.bitPattern)
+}
+
+@Test func plainSGDOverTheLookedUpRowsEqualsItsDenseUpdate() {
+  var rng = SeededGenerator(seed: 11)
+  let table = Tensor.normal([40, 3], standardDeviation: 0.1, using: &rng)
+  let dense = Tensor.normal([5], standardDeviation: 0.1, using: &rng)
+  let steps = sparseSteps(rows: 40, width: 3, denseCount: 5, lookups: 6, steps: 12, seed: 5)
+  let t = table.detach().requiringGrad()
+  let d = dense.detach().requiringGrad()
+  let sgd = SGD([t, d], learningRate: 0.01)
+  for s in steps {
+    sgd.zeroGrad()
+    let loss =
+      (t.gatherRows(s.ids) * Tensor(s.rowGradient, shape: [s.ids.count, 3])).sum()
+      + (d * Tensor(s.denseGradient, shape: d.shape)).sum()
+    loss.backward()
+    #expect(t.sparseGradientRows != nil, "the table's gradient is tracked by rows")
+    sgd.step()
+  }
+  #expect(
+    (t.scalars + d.scalars).map(\.bitPattern)
+      == plainSGDReference(steps, table: table, dense: dense))
+}
