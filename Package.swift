@@ -114,15 +114,16 @@ let package = Package(
     .testTarget(name: "TensorsTests", dependencies: ["TestSupport", "Tensors"]),
     .testTarget(name: "NNTests", dependencies: ["TestSupport", "NN", "Tensors"]),
     .testTarget(name: "PlotTests", dependencies: ["TestSupport", "Plot"]),
-    .testTarget(name: "RecDataTests", dependencies: ["RecData"]),
+    .testTarget(name: "RecDataTests", dependencies: ["TestSupport", "RecData"]),
     .testTarget(name: "RecEvalTests", dependencies: ["RecEval", "RecData"]),
-    .testTarget(name: "RecModelsTests", dependencies: ["RecModels", "ModernRecSys"]),
+    .testTarget(
+      name: "RecModelsTests", dependencies: ["TestSupport", "RecModels", "ModernRecSys"]),
     .testTarget(name: "BookTests", dependencies: ["TestSupport", "Book"]),
     .testTarget(name: "GradingTests", dependencies: ["Grading"]),
     .testTarget(
       name: "ExercisesTests", dependencies: ["TestSupport", "Exercises", "ModernRecSys"]),
     /// Runs each built chapter with `--quick` and compares its results.json with a golden file.
-    .testTarget(name: "ChapterTests", dependencies: ["Book", "RecData", "Tensors"]),
+    .testTarget(name: "ChapterTests", dependencies: ["TestSupport", "Book", "RecData", "Tensors"]),
   ]
     // MARK: - Chapters
     + chapters.map {

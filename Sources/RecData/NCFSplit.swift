@@ -93,6 +93,20 @@ public struct NCFSplit: Sendable {
       test: held, negatives: negative.lists, heldOutAmongNegatives: negative.heldOutAmong)
   }
 
+  /// The split of the first `users` users (a quick run's slice): their training pairs,
+  /// held-out items and negatives, with every item kept, so ids mean the same.
+  public func firstUsers(_ users: Int) -> NCFSplit {
+    let kept = test.indices.filter { test[$0].user < users }
+    let keptSet = Set(kept)
+    return NCFSplit(
+      userCount: min(users, userCount), itemCount: itemCount,
+      train: train.filter { $0.user < users }, test: kept.map { test[$0] },
+      negatives: kept.map { negatives[$0] },
+      heldOutAmongNegatives: heldOutAmongNegatives.filter(keptSet.contains).map {
+        kept.firstIndex(of: $0)!
+      })
+  }
+
   // MARK: - One parser per file
 
   /// What the training file tells the other two: its size, and each user's items.

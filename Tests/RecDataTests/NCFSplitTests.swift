@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import RecData
@@ -80,6 +81,18 @@ func expectNCFError(
   #expect(split.negatives.count == 3 && split.negatives.allSatisfy { $0.count == 99 })
   #expect(split.negatives[1].first == 11 && split.negatives[0].first == 20)
   #expect(split.heldOutAmongNegatives == [1])
+}
+
+@Test func ncfSplitFirstUsersKeepsTheirLinesAndEveryItem() throws {
+  let split = try TinyNCFFiles().load()
+  let two = split.firstUsers(2)
+  #expect(two.userCount == 2 && two.itemCount == split.itemCount)
+  #expect(two.train == split.train.filter { $0.user < 2 })
+  #expect(two.test.map(\.user) == [0, 1])
+  #expect(two.negatives == Array(split.negatives.prefix(2)))
+  // User 1's line lists its held-out item among its negatives; it is still line 1.
+  #expect(two.heldOutAmongNegatives == [1])
+  #expect(split.firstUsers(1).heldOutAmongNegatives.isEmpty)
 }
 
 @Test func ncfSplitTwoAndFourColumnTrainingLoadTheSameSplit() throws {
@@ -259,14 +272,6 @@ func expectNCFError(
 }
 
 // MARK: - The published files, when present
-
-/// `Data/ncf-ml-1m` in the package root, found from this file's path.
-func ncfDataFolder() -> String? {
-  let root = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  let folder = root.appendingPathComponent("Data/ncf-ml-1m").path
-  return FileManager.default.fileExists(atPath: folder + "/ml-1m.test.negative") ? folder : nil
-}
 
 @Test(
   .enabled(

@@ -2,15 +2,8 @@ import Foundation
 import RecData
 import RecEval
 import RecModels
+import TestSupport
 import Testing
-
-/// `Data/ncf-ml-1m` in the package root, found from this file's path.
-private func ncfDataFolder() -> String? {
-  let root = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  let folder = root.appendingPathComponent("Data/ncf-ml-1m").path
-  return FileManager.default.fileExists(atPath: folder + "/ml-1m.test.negative") ? folder : nil
-}
 
 /// A baseline that needs no training, on the NCF paper's own split and negatives, against
 /// its published number: the check that the files, the loader, the duplicate policy and the

@@ -38,3 +38,12 @@ public func withScratchFolder<T>(_ label: String = #function, _ body: (URL) thro
   defer { try? FileManager.default.removeItem(at: url) }
   return try body(url)
 }
+
+/// The NCF paper's MovieLens-1M split in `Data/ncf-ml-1m` of the package (found from this
+/// file's path), when `make data-ml-1m` or CI put it there; nil otherwise, for tests to skip.
+public func ncfDataFolder() -> String? {
+  let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  let folder = root.appendingPathComponent("Data/ncf-ml-1m").path
+  return FileManager.default.fileExists(atPath: folder + "/ml-1m.test.negative") ? folder : nil
+}
