@@ -24,7 +24,51 @@ struct Chapter3: ParsableCommand {
 
   @OptionGroup var options: ChapterOptions
 
+  @Flag(
+    name: .customLong("ml-1m"),
+    help: ArgumentHelp(
+      "Run the NCF paper's own MovieLens-1M split and test negatives instead (make data-ml-1m).",
+      discussion: """
+        Reads Data/ncf-ml-1m (or --data DIR); the book's run writes Figures/chapter-3-ml-1m, \
+        any other Runs/chapter-3-ml-1m. About 15 minutes on a 2-core machine.
+        """))
+  var movieLens1M = false
+
+  @Flag(
+    help: ArgumentHelp(
+      "With --ml-1m: the paper's Tables 2 and 3 instead (NeuMF with and without pretraining, MLP-0 to MLP-4, at each of --table-factors). Hours, not minutes.",
+      discussion:
+        "The book's run writes Figures/chapter-3-ml-1m-tables, any other Runs/chapter-3-ml-1m-tables."
+    ))
+  var tables = false
+
+  @Option(
+    help: ArgumentHelp(
+      "With --tables: the predictive factors to run, comma-separated.", valueName: "list"))
+  var tableFactors = "8,16,32,64"
+
+  func validate() throws {
+    if tables && !movieLens1M { throw ValidationError("--tables goes with --ml-1m") }
+    if factorList == nil {
+      throw ValidationError(
+        "--table-factors: a comma-separated list of positive integers, got '\(tableFactors)'")
+    }
+  }
+
+  /// `--table-factors` as numbers, or nil when it is not a list of positive integers.
+  var factorList: [Int]? {
+    let parts = tableFactors.split(separator: ",").map {
+      Int($0.trimmingCharacters(in: .whitespaces))
+    }
+    guard !parts.isEmpty, parts.allSatisfy({ ($0 ?? 0) > 0 }) else { return nil }
+    return parts.map { $0! }
+  }
+
   func run() throws {
+    if movieLens1M {
+      try runOnThePapersData()
+      return
+    }
     // One thread for the products of the whole chapter. The widest layers of the sweeps
     // would otherwise use a second one; on a 2-core machine that other jobs share, waiting
     // for it costs more CPU time than it saves, and the numbers are the same either way.
@@ -47,6 +91,7 @@ struct Chapter3: ParsableCommand {
     try fullRanking(run, data, compared)
     try tieRule(run, experiment)
     isNeuMFBetterThanADotProduct(run, compared)
+    thePapersOwnData(run)
     run.timing("all training and evaluation", seconds: run.trainingSeconds)
     run.timing("chapter 3", seconds: Date().timeIntervalSince(start))
     run.timing("chapter 3, CPU time", seconds: processCPUSeconds() - cpuStart)
@@ -130,16 +175,20 @@ extension Chapter3 {
     )
     run.record("Data/training interactions", Double(data.split.train.count))
     run.record("Data/test users", Double(data.split.test.count))
+    return (data, evaluatedBaselines(run, data))
+  }
+
+  /// Chapter 2's two baselines under `data`'s sampled protocol.
+  func evaluatedBaselines(_ run: ChapterRun, _ data: LeaveOneOutData) -> Baselines {
     func evaluated(_ name: String, _ model: any ItemScorer) -> Compared {
       let result = model.evaluate(data.sampled)
       run.note("\(name): \(result)")
       run.record(result, as: name)
       return Compared(name: name, scorers: [model], sampledSeeds: [result], isBaseline: true)
     }
-    let baselines = Baselines(
+    return Baselines(
       itemPop: evaluated("ItemPop", ItemPop(train: data.train)),
       itemKNN: evaluated("ItemKNN", ItemKNN(train: data.train, neighbours: 50)))  // Chapter 2's setting
-    return (data, baselines)
   }
 }
 
@@ -239,16 +288,21 @@ final class Experiment {
   /// The epochs of the main models (20; `--epochs` changes them), and of each run of a sweep
   /// (5, whatever `--epochs` says).
   let epochs: Int, sweepEpochs: Int
-  /// How many training seeds the comparison tables average over (5; 2 with `--quick`).
+  /// How many training seeds the comparison tables average over (5 on MovieLens-100K; 2
+  /// with `--quick`).
   let seeds: Int
+  /// Whether Adam updates only the embedding rows a batch touched (`sparseRows`): the
+  /// MovieLens-1M run's choice, for speed; MovieLens-100K's runs use dense Adam.
+  let sparseAdam: Bool
   private var cache: [Config: [PointwiseTrainer.EpochRecord]] = [:]
 
-  init(data: LeaveOneOutData, run: ChapterRun) {
+  init(data: LeaveOneOutData, run: ChapterRun, seeds: Int = 5, sparseAdam: Bool = false) {
     self.data = data
     self.run = run
     epochs = run.epochs(full: 20, quick: 2)
     sweepEpochs = run.isQuick ? 1 : 5
-    seeds = run.isQuick ? 2 : 5
+    self.seeds = run.isQuick ? 2 : seeds
+    self.sparseAdam = sparseAdam
   }
 
   /// A GMF of the configuration on this split's users and items.
@@ -279,7 +333,8 @@ final class Experiment {
     var rng = run.generator(Self.label(config.label, seed: seed))
     let model = make(config, &rng)
     let trainer = PointwiseTrainer(
-      model: model, train: data.train, optimizer: Adam(model.parameters, learningRate: 0.001),
+      model: model, train: data.train,
+      optimizer: Adam(model.parameters, learningRate: 0.001, sparseRows: sparseAdam),
       negativesPerPositive: config.negatives, batchSize: 256)
     let name = curve ? config.model.name : Self.label(config.label, seed: seed)
     let history = fit(trainer, name: name, epochs: epochs, curve: curve, using: &rng)
@@ -874,6 +929,18 @@ extension Chapter3 {
     let best = compared.max { $0.sampled.hitRate(at: 10) < $1.sampled.hitRate(at: 10) }!
     run.note(
       "best HR@10 here: \(best.name), \(formatted(best.sampled.hitRate(at: 10), decimals: 3))")
+  }
+}
+
+// MARK: - The paper's own data: MovieLens-1M
+
+extension Chapter3 {
+  /// A separate run, `chapter-3 --ml-1m` (PapersData.swift): this one only says where it is.
+  func thePapersOwnData(_ run: ChapterRun) {
+    run.section("The paper's own data: MovieLens-1M")
+    run.note(
+      "a run of its own: make chapter-3-ml-1m (chapter-3 --ml-1m), results in \(CompanionRuns.committedFolder(chapter: 3, name: "ml-1m"))"
+    )
   }
 }
 

@@ -144,6 +144,26 @@ public final class ChapterRun {
     return data
   }
 
+  /// The NCF paper's published MovieLens-1M split (`NCFSplit`) from `directory`, for
+  /// `chapter-3 --ml-1m`. There is no synthetic stand-in: without the files the run stops
+  /// and says how to get them.
+  public func loadPublishedSplit(from directory: String) throws -> NCFSplit {
+    let start = Date()
+    let split: NCFSplit
+    do {
+      split = try NCFSplit.load(from: directory)
+    } catch let error as DataError where error.kind == .missingFile {
+      throw ChapterError(
+        "\(error)\nThe MovieLens-1M run needs the NCF paper's split in \(directory): run `make data-ml-1m` (it downloads the three files from the paper's repository and checks them)."
+      )
+    }
+    results.data = "ncf-ml-1m"
+    print(
+      "data: the NCF paper's MovieLens-1M split from \(directory): \(split.userCount) users, \(split.itemCount) items, \(split.train.count) training pairs, \(split.test.count) held out (\(formatted(Date().timeIntervalSince(start), decimals: 2)) s)"
+    )
+    return split
+  }
+
   /// Whether `directory` holds MovieLens-100K's ratings file, `u.data`.
   static func movieLensFound(in directory: String) -> Bool {
     FileManager.default.fileExists(atPath: directory + "/u.data")
