@@ -19,7 +19,8 @@ struct Chapter3: ParsableCommand {
       full ranking, and sweeps predictive factors, negatives per positive, MLP depth and the
       leave-one-out tie rule. Writes figures, tables and results.json into Figures/chapter-3
       for the book's run, Runs/chapter-3 for any other (or --out). --quick runs on the first
-      150 users with one or two epochs.
+      150 users with one or two epochs. --ml-1m runs the same experiments on the NCF paper's
+      own MovieLens-1M split and test negatives (make data-ml-1m) instead.
       """)
 
   @OptionGroup var options: ChapterOptions
@@ -30,7 +31,7 @@ struct Chapter3: ParsableCommand {
       "Run the NCF paper's own MovieLens-1M split and test negatives instead (make data-ml-1m).",
       discussion: """
         Reads Data/ncf-ml-1m (or --data DIR); the book's run writes Figures/chapter-3-ml-1m, \
-        any other Runs/chapter-3-ml-1m. About 15 minutes on a 2-core machine.
+        any other Runs/chapter-3-ml-1m. About 10 minutes of processor time.
         """))
   var movieLens1M = false
 
