@@ -29,7 +29,8 @@ func ncfSplitItemPopMatchesThePublishedPopularityBaseline() throws {
   #expect(abs(ndcg - 0.254086) < 1e-6)
   // Published: "Popularity" on MovieLens, HR@10 0.4535, NDCG@10 0.2543 — Rendle, Krichene,
   // Zhang, Anderson, "Neural Collaborative Filtering vs. Matrix Factorization Revisited"
-  // (RecSys 2020), Table 1, which takes the baselines from Dacrema et al.'s reproduction
+  // (RecSys 2020), their results table (number not checked: no copy of the paper was at
+  // hand, only a secondary transcription), which takes the baselines from Dacrema et al.'s reproduction
   // (RecSys 2019) on these same files. Tolerance 0.001, six users of 6,040: the table is
   // rounded to 4 digits, and implementations break ties between equally popular items in
   // their own order (we count every tie against the held-out item), which moves a few users
