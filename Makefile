@@ -110,7 +110,8 @@ $(addprefix chapter-,$(CHAPTERS)): chapter-%: deps
 
 # Chapter 3 on the NCF paper's own MovieLens-1M split and test negatives (a companion run:
 # Figures/chapter-3-ml-1m, cited by Chapter 3's text as ml-1m:...). ARGS=--tables runs the
-# paper's Tables 2 and 3 instead (hours; Figures/chapter-3-ml-1m-tables).
+# paper's Tables 2 and 3 instead (hours; Figures/chapter-3-ml-1m-tables); add --table-jobs 2
+# to train two of its cells at once, one per core.
 chapter-3-ml-1m: deps ## Chapter 3 on the NCF paper's own MovieLens-1M split (~15 min; ARGS=--tables: its Tables 2-3)
 	@$(MAKE) --no-print-directory data-ml-1m || { echo "make chapter-3-ml-1m: the run needs the NCF split in $(NCF_DIR) (make data-ml-1m)" >&2; exit 1; }
 	$(SWIFT) build -c release --product chapter-3

@@ -48,7 +48,12 @@ extension Chapter3 {
     let experiment = Experiment(
       data: data, run: run, seeds: Self.publishedSplitSeeds, sparseAdam: true)
     if tables {
-      try papersTables(run, experiment, factors: factorList ?? [8])
+      if let (f, group) = tableGroupToTrain {
+        // A child of a `--table-jobs` run: train one group, save its cells, write nothing else.
+        try trainTableGroup(group, factors: f, experiment, into: tableCellStore(run, experiment))
+        return
+      }
+      try papersTables(run, experiment, factors: factorList ?? [8], jobs: tableJobs)
     } else {
       let baselines = evaluatedBaselines(run, data)
       let main = training(run, experiment)
@@ -151,7 +156,6 @@ extension Chapter3 {
       "NeuMF (pretrained)": PublishedNumbers.neuMFTable2[8]!.with,
       "MLP": PublishedNumbers.mlpTables3And4[8]![3],
     ]
-    func cell(_ value: Double?) -> String { value.map { formatted($0, decimals: 3) } ?? "—" }
     for model in compared {
       let hr = SeedSpread(model.sampledSeeds.map { $0.hitRate(at: 10) })
       let ndcg = SeedSpread(model.sampledSeeds.map { $0.ndcg(at: 10) })
@@ -162,7 +166,8 @@ extension Chapter3 {
         model.isBaseline ? formatted(s.mean, decimals: 3) : s.description
       }
       table.append([
-        model.name, ours(hr), cell(reported?.hitRate), ours(ndcg), cell(reported?.ndcg),
+        model.name, ours(hr), threeDecimals(reported?.hitRate), ours(ndcg),
+        threeDecimals(reported?.ndcg),
       ])
     }
     for (name, reported) in PublishedNumbers.rendle2020 {
@@ -177,80 +182,5 @@ extension Chapter3 {
       caption:
         "The paper's MovieLens-1M split and test negatives: ours (mean ± sd over \(seeds) training seeds) beside He et al. (2017)"
     )
-  }
-
-  /// The paper's Table 2 (NeuMF with and without pretraining) and Tables 3–4 (MLP-0 to
-  /// MLP-4) at each of `factors`, ours beside theirs, one training seed, the main models'
-  /// epochs, each evaluated after its last epoch.
-  func papersTables(_ run: ChapterRun, _ experiment: Experiment, factors: [Int]) throws {
-    var table2 = MarkdownTable(columns: [
-      "factors", "without: HR@10", "(paper)", "NDCG@10", "(paper)", "with: HR@10", "(paper)",
-      "NDCG@10", "(paper)",
-    ])
-    var table3 = MarkdownTable(columns: ["factors"] + (0...4).map { "MLP-\($0)" })
-    var table4 = MarkdownTable(columns: ["factors"] + (0...4).map { "MLP-\($0)" })
-    func cell(_ value: Double?) -> String { value.map { formatted($0, decimals: 3) } ?? "—" }
-    func showTables() throws {
-      try run.show(
-        table2, as: "table-2",
-        caption:
-          "The paper's Table 2 on its own split: NeuMF without and with pretraining, ours (paper)")
-      try run.show(
-        table3, as: "table-3", caption: "The paper's Table 3: HR@10 of MLP-0 to MLP-4, ours (paper)"
-      )
-      try run.show(
-        table4, as: "table-4",
-        caption: "The paper's Table 4: NDCG@10 of MLP-0 to MLP-4, ours (paper)")
-    }
-    for f in factors {
-      let start = Date()
-      let epochs = experiment.epochs
-      let gmf = experiment.train(
-        .init(model: .gmf, factors: f), epochs: epochs, model: experiment.gmf)
-      let mlp = experiment.train(
-        .init(model: .mlp, factors: f), epochs: epochs, model: experiment.mlp)
-      let neumf = experiment.train(
-        .init(model: .neumf, factors: f), epochs: epochs, model: experiment.neumf)
-      let pretrained = experiment.pretrainedNeuMF(gmf: gmf.model, mlp: mlp.model, seed: 0)
-      let without = neumf.run.history.last!
-      let with = pretrained.history.last!
-      let reported = PublishedNumbers.neuMFTable2[f]
-      for (label, record) in [("NeuMF", without), ("NeuMF (pretrained)", with)] {
-        run.record("Table 2/\(label) f\(f)/HR@10", record.hitRate)
-        run.record("Table 2/\(label) f\(f)/NDCG@10", record.ndcg)
-      }
-      table2.append([
-        "\(f)", formatted(without.hitRate, decimals: 3), cell(reported?.without.hitRate),
-        formatted(without.ndcg, decimals: 3), cell(reported?.without.ndcg),
-        formatted(with.hitRate, decimals: 3), cell(reported?.with.hitRate),
-        formatted(with.ndcg, decimals: 3), cell(reported?.with.ndcg),
-      ])
-      var hitRates: [String] = []
-      var ndcgs: [String] = []
-      for layers in 0...4 {
-        let record =
-          layers == 3
-          ? mlp.run.history.last!
-          : experiment.train(
-            .init(model: .mlp, factors: f, hiddenLayers: layers), epochs: epochs,
-            model: experiment.mlp
-          ).run.history.last!
-        run.record("Table 3/MLP-\(layers) f\(f)/HR@10", record.hitRate)
-        run.record("Table 3/MLP-\(layers) f\(f)/NDCG@10", record.ndcg)
-        let paper = PublishedNumbers.mlpTables3And4[f]?[layers]
-        hitRates.append("\(formatted(record.hitRate, decimals: 3)) (\(cell(paper?.hitRate)))")
-        ndcgs.append("\(formatted(record.ndcg, decimals: 3)) (\(cell(paper?.ndcg)))")
-      }
-      table3.append(["\(f)"] + hitRates)
-      table4.append(["\(f)"] + ndcgs)
-      run.note(
-        "factors \(f): Table 2 and 3 rows in \(formatted(Date().timeIntervalSince(start), decimals: 0)) s"
-      )
-      // A checkpoint after each factor: hours of training are not lost to a stopped run
-      // (results.json says how many factors it holds).
-      try showTables()
-      run.record("Tables/factors run", Double(factors.firstIndex(of: f)! + 1))
-      try run.finish()
-    }
   }
 }

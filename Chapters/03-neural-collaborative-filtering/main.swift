@@ -48,12 +48,37 @@ struct Chapter3: ParsableCommand {
       "With --tables: the predictive factors to run, comma-separated.", valueName: "list"))
   var tableFactors = "8,16,32,64"
 
+  @Option(
+    help: ArgumentHelp(
+      "With --tables: train this many groups of cells at once, each in a child process on one thread.",
+      discussion: """
+        Every finished training is saved (Runs/chapter-3-ml-1m-tables.cells for the book's \
+        run) and reused by the next run; the tables are the same for any number of jobs.
+        """, valueName: "n"))
+  var tableJobs = 1
+
+  /// A child of a `--table-jobs` run: the one group it trains, as `FACTORS:GROUP`.
+  @Option(help: .hidden) var tableGroup: String?
+
   func validate() throws {
     if tables && !movieLens1M { throw ValidationError("--tables goes with --ml-1m") }
     if factorList == nil {
       throw ValidationError(
         "--table-factors: a comma-separated list of positive integers, got '\(tableFactors)'")
     }
+    if tableJobs < 1 { throw ValidationError("--table-jobs: at least 1, got \(tableJobs)") }
+    if tableGroup != nil && (!tables || tableGroupToTrain == nil) {
+      throw ValidationError("--table-group: FACTORS:GROUP with --tables, got '\(tableGroup!)'")
+    }
+  }
+
+  /// `--table-group` as factors and a group, or nil when absent or malformed.
+  var tableGroupToTrain: (factors: Int, group: TableGroup)? {
+    guard let text = tableGroup else { return nil }
+    let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+    guard parts.count == 2, let f = Int(parts[0]), f > 0, let group = TableGroup(rawValue: parts[1])
+    else { return nil }
+    return (f, group)
   }
 
   /// `--table-factors` as numbers, or nil when it is not a list of positive integers.

@@ -60,6 +60,55 @@ import Testing
     #expect(badList.stderr.contains("--table-factors"), "\(badList.stderr)")
   }
 
+  /// The tables run trains its cells in child processes with `--table-jobs 2`: the same
+  /// numbers as one process, every cell saved, and a second run reuses them (retraining a
+  /// cell whose file is damaged).
+  @Test(needsPublishedSplit) func theTablesAreTheSameForAnyNumberOfJobs() throws {
+    let data = try #require(Self.publishedSplit)
+    try ChapterHarness.withTemporaryDirectory("ml-1m-tables") { dir in
+      func tables(jobs: Int, into out: URL) throws -> (metrics: [String: Double], stdout: String) {
+        let run = try ChapterHarness.run(
+          "chapter-3",
+          [
+            "--ml-1m", "--tables", "--quick", "--table-factors", "8", "--table-jobs", "\(jobs)",
+            "--data", data.path, "--out", out.path,
+          ])
+        guard run.status == 0 else {
+          throw HarnessError("chapter-3 --tables exited \(run.status):\n\(run.stderr)")
+        }
+        let json = try Data(contentsOf: out.appendingPathComponent("results.json"))
+        return (try ChapterResults.decode(from: json).metrics, run.stdout)
+      }
+      let (one, two) = (dir.appendingPathComponent("one"), dir.appendingPathComponent("two"))
+      let inOne = try tables(jobs: 1, into: one)
+      let inTwo = try tables(jobs: 2, into: two)
+      #expect(inTwo.stdout.contains("2 at a time, in child processes"), "\(inTwo.stdout)")
+      #expect(inOne.metrics == inTwo.metrics)
+      #expect(inOne.metrics.keys.filter { $0.hasPrefix("Table 3/") }.count == 10)
+      let cells = two.appendingPathComponent("cells")
+      let saved = try FileManager.default.contentsOfDirectory(atPath: cells.path)
+        .filter { $0.hasSuffix(".json") }
+      #expect(saved.count == 8, "GMF, NeuMF twice and MLP-0 to MLP-4: \(saved.sorted())")
+      // Damage one cell: the next run trains its group again, reuses the other five.
+      try "{".write(
+        to: cells.appendingPathComponent("f8-mlp-4.json"), atomically: true, encoding: .utf8)
+      let again = try tables(jobs: 2, into: two)
+      #expect(again.stdout.contains("reusing 5 of 6 groups"), "\(again.stdout)")
+      #expect(again.metrics == inTwo.metrics)
+    }
+  }
+
+  @Test func tableJobsAndGroupsAreChecked() throws {
+    let noJobs = try ChapterHarness.run(
+      "chapter-3", ["--ml-1m", "--tables", "--table-jobs", "0"])
+    #expect(noJobs.status != 0)
+    #expect(noJobs.stderr.contains("--table-jobs"), "\(noJobs.stderr)")
+    let badGroup = try ChapterHarness.run(
+      "chapter-3", ["--ml-1m", "--tables", "--table-group", "8:mlp-9"])
+    #expect(badGroup.status != 0)
+    #expect(badGroup.stderr.contains("--table-group"), "\(badGroup.stderr)")
+  }
+
   // MARK: - The committed run (Figures/chapter-3-ml-1m), which the text cites as ml-1m:
 
   /// The committed companion runs, read as the text reads them (`ml-1m:…`, `ml-1m-tables:…`).
