@@ -97,14 +97,13 @@ public struct NCFSplit: Sendable {
   /// held-out items and negatives, with every item kept, so ids mean the same.
   public func firstUsers(_ users: Int) -> NCFSplit {
     let kept = test.indices.filter { test[$0].user < users }
-    let keptSet = Set(kept)
+    // A kept line's index in the slice is its position in `kept`.
+    let position = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1, $0) })
     return NCFSplit(
       userCount: min(users, userCount), itemCount: itemCount,
       train: train.filter { $0.user < users }, test: kept.map { test[$0] },
       negatives: kept.map { negatives[$0] },
-      heldOutAmongNegatives: heldOutAmongNegatives.filter(keptSet.contains).map {
-        kept.firstIndex(of: $0)!
-      })
+      heldOutAmongNegatives: heldOutAmongNegatives.compactMap { position[$0] })
   }
 
   // MARK: - One parser per file
