@@ -52,9 +52,15 @@ enum TableGroup: String, CaseIterable {
     }
   }
 
-  /// The group whose training gives `cell`.
-  static func training(_ cell: String) -> TableGroup? {
-    allCases.first { $0.cells.contains(cell) }
+  /// The hidden layers of the one MLP the group trains (nil for the NeuMF groups).
+  var hiddenLayers: Int? {
+    switch self {
+    case .pretrained, .neumf: nil
+    case .mlp0: 0
+    case .mlp1: 1
+    case .mlp2: 2
+    case .mlp4: 4
+    }
   }
 
   /// Multiply-adds per training instance, roughly: the MLP tower's products (its first layer
@@ -70,10 +76,7 @@ enum TableGroup: String, CaseIterable {
     switch self {
     case .pretrained: return 2 * (Double(f) + mlp(3))
     case .neumf: return Double(f) + mlp(3)
-    case .mlp0: return mlp(0)
-    case .mlp1: return mlp(1)
-    case .mlp2: return mlp(2)
-    case .mlp4: return mlp(4)
+    case .mlp0, .mlp1, .mlp2, .mlp4: return mlp(hiddenLayers!)
     }
   }
 
@@ -173,7 +176,7 @@ extension Chapter3 {
         .init(model: .neumf, factors: f), epochs: epochs, model: experiment.neumf)
       try save("NeuMF", neumf.run.history.last!, since: cpu)
     case .mlp0, .mlp1, .mlp2, .mlp4:
-      let layers = Int(group.rawValue.dropFirst(4))!
+      let layers = group.hiddenLayers!
       let mlp = experiment.train(
         .init(model: .mlp, factors: f, hiddenLayers: layers), epochs: epochs,
         model: experiment.mlp)

@@ -46,7 +46,10 @@ public final class ProgressBar {
     } else if total >= 100 {  // a short loop gets only its final line
       while nextPlainQuarter < 4 && done * 4 >= nextPlainQuarter * total {
         nextPlainQuarter += 1
-        if done < total { print(line()) }
+        if done < total {
+          print(line())
+          flushStandardOutput()  // a log file shows the quarter now, not when the buffer fills
+        }
       }
     }
   }
@@ -55,7 +58,12 @@ public final class ProgressBar {
   public func finish(status: String? = nil) {
     done = total
     if let status { self.status = status }
-    if interactive { draw(terminator: "\n") } else { print(line()) }
+    if interactive {
+      draw(terminator: "\n")
+    } else {
+      print(line())
+      flushStandardOutput()
+    }
   }
 
   /// The bar's text as it is now.
