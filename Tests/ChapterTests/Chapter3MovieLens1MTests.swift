@@ -50,14 +50,17 @@ import Testing
     }
   }
 
-  @Test func tablesWithoutTheMovieLens1MRunIsAUsageError() throws {
-    let run = try ChapterHarness.run("chapter-3", ["--tables", "--quick"])
+  /// Each misuse of the tables' options is a usage error that names the option.
+  @Test(arguments: [
+    (["--tables", "--quick"], "--tables goes with --ml-1m"),
+    (["--ml-1m", "--tables", "--table-factors", "8,x"], "--table-factors"),
+    (["--ml-1m", "--tables", "--table-jobs", "0"], "--table-jobs"),
+    (["--ml-1m", "--tables", "--table-group", "8:mlp-9"], "--table-group"),
+  ])
+  func aMisusedTablesOptionIsAUsageError(arguments: [String], message: String) throws {
+    let run = try ChapterHarness.run("chapter-3", arguments)
     #expect(run.status != 0)
-    #expect(run.stderr.contains("--tables goes with --ml-1m"), "\(run.stderr)")
-    let badList = try ChapterHarness.run(
-      "chapter-3", ["--ml-1m", "--tables", "--table-factors", "8,x"])
-    #expect(badList.status != 0)
-    #expect(badList.stderr.contains("--table-factors"), "\(badList.stderr)")
+    #expect(run.stderr.contains(message), "\(run.stderr)")
   }
 
   /// The tables run trains its cells in child processes with `--table-jobs 2`: the same
@@ -96,17 +99,6 @@ import Testing
       #expect(again.stdout.contains("reusing 5 of 6 groups"), "\(again.stdout)")
       #expect(again.metrics == inTwo.metrics)
     }
-  }
-
-  @Test func tableJobsAndGroupsAreChecked() throws {
-    let noJobs = try ChapterHarness.run(
-      "chapter-3", ["--ml-1m", "--tables", "--table-jobs", "0"])
-    #expect(noJobs.status != 0)
-    #expect(noJobs.stderr.contains("--table-jobs"), "\(noJobs.stderr)")
-    let badGroup = try ChapterHarness.run(
-      "chapter-3", ["--ml-1m", "--tables", "--table-group", "8:mlp-9"])
-    #expect(badGroup.status != 0)
-    #expect(badGroup.stderr.contains("--table-group"), "\(badGroup.stderr)")
   }
 
   // MARK: - The committed run (Figures/chapter-3-ml-1m), which the text cites as ml-1m:
