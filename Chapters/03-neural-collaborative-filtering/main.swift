@@ -419,16 +419,23 @@ extension Experiment {
   /// NeuMF initialised from a trained GMF and MLP (alpha = 0.5), then fine-tuned with plain
   /// SGD for the main models' epochs; seed 0 draws the training curve, `atStart` sees the
   /// ensemble before the first step.
+  ///
+  /// `withAdam` fine-tunes with Adam at the training rate 0.001 instead, as the authors'
+  /// README command does (the tables run's extra column; §3.4.1 of the paper says plain SGD).
   func pretrainedNeuMF(
-    gmf: GMF, mlp: MLPRecommender, seed: Int, atStart: (RankingResult) -> Void = { _ in }
+    gmf: GMF, mlp: MLPRecommender, seed: Int, withAdam: Bool = false,
+    atStart: (RankingResult) -> Void = { _ in }
   ) -> TrainedRun {
-    let name = "NeuMF (pretrained)"
+    let name = withAdam ? "NeuMF (pretrained, Adam)" : "NeuMF (pretrained)"
     var rng = run.generator(Self.label(name, seed: seed))
     let pretrained = NeuMF(pretrainedGMF: gmf, mlp: mlp, alpha: 0.5, using: &rng)
     if seed == 0 { atStart(pretrained.evaluate(data.sampled, cutoffs: 10...10)) }
+    let optimizer: any Optimizer =
+      withAdam
+      ? Adam(pretrained.parameters, learningRate: 0.001, sparseRows: sparseAdam)
+      : SGD(pretrained.parameters, learningRate: Self.fineTuningRate)
     let fineTuner = PointwiseTrainer(
-      model: pretrained, train: data.train,
-      optimizer: SGD(pretrained.parameters, learningRate: Self.fineTuningRate))
+      model: pretrained, train: data.train, optimizer: optimizer)
     let history = fit(
       fineTuner, name: Self.label(name, seed: seed), epochs: epochs, curve: seed == 0,
       using: &rng)

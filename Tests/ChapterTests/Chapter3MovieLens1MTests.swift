@@ -91,7 +91,8 @@ import Testing
       let cells = two.appendingPathComponent("cells")
       let saved = try FileManager.default.contentsOfDirectory(atPath: cells.path)
         .filter { $0.hasSuffix(".json") }
-      #expect(saved.count == 8, "GMF, NeuMF twice and MLP-0 to MLP-4: \(saved.sorted())")
+      #expect(
+        saved.count == 9, "GMF, NeuMF three ways and MLP-0 to MLP-4: \(saved.sorted())")
       // Damage one cell: the next run trains its group again, reuses the other five.
       try "{".write(
         to: cells.appendingPathComponent("f8-mlp-4.json"), atomically: true, encoding: .utf8)
