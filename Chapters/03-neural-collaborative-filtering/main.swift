@@ -352,8 +352,12 @@ final class Experiment {
 
   /// Trains a configuration with Adam (lr 0.001, batch 256) for `epochs`: `model` makes it
   /// from the configuration's own generator, which then draws its negatives.
+  ///
+  /// `everyEpoch` evaluates after every epoch without drawing a curve (the tables run, which
+  /// also reports each run's best epoch, as the paper does); evaluating draws no random
+  /// numbers, so the last epoch's numbers are the same either way.
   func train<Model: PointwiseRecommender>(
-    _ config: Config, epochs: Int, curve: Bool = false, seed: Int = 0,
+    _ config: Config, epochs: Int, curve: Bool = false, everyEpoch: Bool = false, seed: Int = 0,
     model make: (Config, inout SeededGenerator) -> Model
   ) -> (model: Model, run: TrainedRun) {
     var rng = run.generator(Self.label(config.label, seed: seed))
@@ -363,7 +367,8 @@ final class Experiment {
       optimizer: Adam(model.parameters, learningRate: 0.001, sparseRows: sparseAdam),
       negativesPerPositive: config.negatives, batchSize: 256)
     let name = curve ? config.model.name : Self.label(config.label, seed: seed)
-    let history = fit(trainer, name: name, epochs: epochs, curve: curve, using: &rng)
+    let history = fit(
+      trainer, name: name, epochs: epochs, curve: curve, everyEpoch: everyEpoch, using: &rng)
     if seed == 0 { cache[config] = history }
     return (model, TrainedRun(name: config.model.name, model: model, history: history))
   }
@@ -391,7 +396,7 @@ final class Experiment {
   /// metrics), and prints one line.
   func fit(
     _ trainer: PointwiseTrainer, name: String, epochs: Int, curve: Bool,
-    using rng: inout SeededGenerator
+    everyEpoch: Bool = false, using rng: inout SeededGenerator
   ) -> [PointwiseTrainer.EpochRecord] {
     var start = Date()
     return run.fit(
@@ -399,7 +404,7 @@ final class Experiment {
       batches: { _ in trainer.epochBatches(using: &rng) }, loss: trainer.loss,
       weight: { Double($0.count) },
       evaluate: { epoch in
-        guard curve || epoch == epochs else { return [:] }
+        guard curve || everyEpoch || epoch == epochs else { return [:] }
         let result = trainer.model.evaluate(self.data.sampled, cutoffs: 10...10)
         return ["HR@10": result.hitRate(at: 10), "NDCG@10": result.ndcg(at: 10)]
       }, showsProgress: curve,
