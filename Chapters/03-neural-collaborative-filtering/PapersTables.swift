@@ -32,6 +32,11 @@ struct TableCell: Codable, Equatable {
   var bestEpoch: Int
   var bestHitRate: Double
   var bestNDCG: Double
+  /// A pretrained NeuMF's HR@10 and NDCG@10 before its first fine-tuning step (epoch 0): the
+  /// paper's NeuMF.py evaluates it ("Init") and starts `best_hr` from it, so it is one of the
+  /// epochs the best is chosen from. Nil for the models trained from scratch.
+  var startHitRate: Double?
+  var startNDCG: Double?
   var cpuSeconds: Double
   /// The settings a cell's numbers depend on (mode, seed, epochs, the data's size): a cell
   /// saved by another kind of run is not reused.
@@ -159,16 +164,23 @@ extension Chapter3 {
     _ group: TableGroup, factors f: Int, _ experiment: Experiment, into store: TableCellStore
   ) throws {
     let epochs = experiment.epochs
-    func save(_ model: String, _ history: [PointwiseTrainer.EpochRecord], since cpu: Double)
-      throws
-    {
+    func save(
+      _ model: String, _ history: [PointwiseTrainer.EpochRecord], start: RankingResult? = nil,
+      since cpu: Double
+    ) throws {
       let last = history.last!
-      var best = history[0]
-      for record in history.dropFirst() where record.hitRate > best.hitRate { best = record }
+      let epoch0 = start.map {
+        PointwiseTrainer.EpochRecord(
+          epoch: 0, loss: .nan, hitRate: $0.hitRate(at: 10), ndcg: $0.ndcg(at: 10))
+      }
+      let candidates = (epoch0.map { [$0] } ?? []) + history
+      var best = candidates[0]
+      for record in candidates.dropFirst() where record.hitRate > best.hitRate { best = record }
       try store.save(
         TableCell(
           factors: f, model: model, hitRate: last.hitRate, ndcg: last.ndcg, bestEpoch: best.epoch,
-          bestHitRate: best.hitRate, bestNDCG: best.ndcg, cpuSeconds: processCPUSeconds() - cpu,
+          bestHitRate: best.hitRate, bestNDCG: best.ndcg, startHitRate: epoch0?.hitRate,
+          startNDCG: epoch0?.ndcg, cpuSeconds: processCPUSeconds() - cpu,
           fingerprint: store.fingerprint))
     }
     var cpu = processCPUSeconds()
@@ -182,14 +194,18 @@ extension Chapter3 {
         .init(model: .mlp, factors: f), epochs: epochs, everyEpoch: true, model: experiment.mlp)
       try save("MLP-3", mlp.run.history, since: cpu)
       cpu = processCPUSeconds()
-      let pretrained = experiment.pretrainedNeuMF(gmf: gmf.model, mlp: mlp.model, seed: 0)
-      try save("NeuMF (pretrained)", pretrained.history, since: cpu)
+      var start: RankingResult?
+      let pretrained = experiment.pretrainedNeuMF(gmf: gmf.model, mlp: mlp.model, seed: 0) {
+        start = $0
+      }
+      try save("NeuMF (pretrained)", pretrained.history, start: start, since: cpu)
       // The same GMF and MLP fine-tuned the authors' way (NeuMF copies their weights, so the
       // first fine-tuning left them as they were).
       cpu = processCPUSeconds()
       let withAdam = experiment.pretrainedNeuMF(
-        gmf: gmf.model, mlp: mlp.model, seed: 0, withAdam: true)
-      try save("NeuMF (pretrained, Adam)", withAdam.history, since: cpu)
+        gmf: gmf.model, mlp: mlp.model, seed: 0, withAdam: true
+      ) { start = $0 }
+      try save("NeuMF (pretrained, Adam)", withAdam.history, start: start, since: cpu)
     case .neumf:
       let neumf = experiment.train(
         .init(model: .neumf, factors: f), epochs: epochs, everyEpoch: true, model: experiment.neumf)
@@ -309,6 +325,10 @@ extension Chapter3 {
       }
       let (without, with) = (try cell(f, "NeuMF"), try cell(f, "NeuMF (pretrained)"))
       let withAdam = try cell(f, "NeuMF (pretrained, Adam)")
+      if let start = with.startHitRate, let startNDCG = with.startNDCG {
+        run.record("Table 2/NeuMF (pretrained) f\(f)/HR@10 before fine-tuning", start)
+        run.record("Table 2/NeuMF (pretrained) f\(f)/NDCG@10 before fine-tuning", startNDCG)
+      }
       let reported = PublishedNumbers.neuMFTable2[f]
       for (label, record) in [
         ("NeuMF", without), ("NeuMF (pretrained)", with), ("NeuMF (pretrained, Adam)", withAdam),
