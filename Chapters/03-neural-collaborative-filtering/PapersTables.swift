@@ -81,8 +81,9 @@ enum TableGroup: String, CaseIterable {
   func cost(factors f: Int) -> Double {
     func mlp(_ layers: Int) -> Double {
       let f = Double(f)
-      var sum = f * pow(2, Double(layers))
-      for l in 0..<layers { sum += f * f * pow(2, Double(2 * (layers - l) - 1)) }
+      // Powers of two as shifts: no platform `pow` in a chapter (PlatformMathTests).
+      var sum = f * Double(1 << layers)
+      for l in 0..<layers { sum += f * f * Double(1 << (2 * (layers - l) - 1)) }
       return sum
     }
     switch self {
