@@ -326,6 +326,21 @@ extension Chapter3 {
       }
       let (without, with) = (try cell(f, "NeuMF"), try cell(f, "NeuMF (pretrained)"))
       let withAdam = try cell(f, "NeuMF (pretrained, Adam)")
+      // The paper's numbers ride along, as in the headline run, so the text cites them.
+      if let reported = PublishedNumbers.neuMFTable2[f] {
+        for (label, r) in [("NeuMF", reported.without), ("NeuMF (pretrained)", reported.with)] {
+          if let hr = r.hitRate { run.record("paper/\(label) f\(f)/HR@10", hr) }
+          if let ndcg = r.ndcg { run.record("paper/\(label) f\(f)/NDCG@10", ndcg) }
+        }
+      }
+      for (layers, r) in (PublishedNumbers.mlpTables3And4[f] ?? []).enumerated() {
+        if let hr = r.hitRate { run.record("paper/MLP-\(layers) f\(f)/HR@10", hr) }
+        if let ndcg = r.ndcg { run.record("paper/MLP-\(layers) f\(f)/NDCG@10", ndcg) }
+      }
+      // GMF is in none of the paper's tables (its Figure 4 draws it); the text cites it.
+      let gmf = try cell(f, "GMF")
+      run.record("GMF f\(f)/HR@10", gmf.hitRate)
+      run.record("GMF f\(f)/NDCG@10", gmf.ndcg)
       if let start = with.startHitRate, let startNDCG = with.startNDCG {
         run.record("Table 2/NeuMF (pretrained) f\(f)/HR@10 before fine-tuning", start)
         run.record("Table 2/NeuMF (pretrained) f\(f)/NDCG@10 before fine-tuning", startNDCG)
