@@ -1,7 +1,7 @@
 // The paper's Tables 2, 3 and 4 on its own MovieLens-1M files: `chapter-3 --ml-1m --tables`.
 //
-// The tables are 32 trainings (8 per factor size), from minutes at 8 factors to two hours
-// for the 64-factor MLP-4. Each training is a "cell" of the tables and depends on nothing
+// The tables are 36 trainings (9 per factor size), from minutes at 8 factors to about two
+// hours for the 64-factor MLP-4. Each training is a "cell" of the tables and depends on nothing
 // but its configuration (its generator comes from its label), so the run
 //
 // - saves every finished cell to a folder (a checkpoint: a stopped run starts again where
@@ -18,7 +18,8 @@ import ModernRecSys
 // MARK: - Cells and the groups a process trains
 
 /// One training of the tables: a model at some predictive factors, evaluated after its last
-/// epoch; with the fingerprint of the run that trained it, and its processor time.
+/// epoch and at its best; with the fingerprint of the run that trained it, and its processor
+/// time.
 struct TableCell: Codable, Equatable {
   var factors: Int
   /// "GMF", "NeuMF", "NeuMF (pretrained)" or "MLP-0" to "MLP-4".
@@ -222,8 +223,8 @@ extension Chapter3 {
 
   /// The paper's Table 2 (NeuMF with and without pretraining) and Tables 3–4 (MLP-0 to
   /// MLP-4) at each of `factors`, ours beside theirs, one training seed, the main models'
-  /// epochs, each evaluated after its last epoch: trains the cells not yet saved (`jobs`
-  /// groups at a time), then assembles the tables from the saved cells.
+  /// epochs, each at its last epoch and at its best (the `best-epoch` table): trains the
+  /// cells not yet saved (`jobs` groups at a time), then assembles the tables from them.
   func papersTables(_ run: ChapterRun, _ experiment: Experiment, factors: [Int], jobs: Int)
     throws
   {
@@ -264,7 +265,7 @@ extension Chapter3 {
     shared += ["--seed", "\(options.seed)"]
     if let data = options.data { shared += ["--data", data] }
     var queue = work[...]
-    var running: [(process: Process, label: String, log: URL, start: Date)] = []
+    var running: [(process: Process, label: String, log: URL)] = []
     var failures: [String] = []
     let progress = run.progress("groups of cells", total: work.count)
     run.note("training \(work.count) groups of cells, \(jobs) at a time, in child processes")
@@ -280,7 +281,7 @@ extension Chapter3 {
         process.standardOutput = handle
         process.standardError = handle
         try process.run()
-        running.append((process, label, log, Date()))
+        running.append((process, label, log))
       }
       Thread.sleep(forTimeInterval: 0.2)
       for (index, child) in running.enumerated().reversed() where !child.process.isRunning {
@@ -300,7 +301,7 @@ extension Chapter3 {
     }
   }
 
-  /// The three tables and their metrics, from the saved cells.
+  /// Tables 2–4, the best-epoch table and their metrics, from the saved cells.
   func assembleTables(_ run: ChapterRun, _ store: TableCellStore, factors: [Int]) throws {
     var table2 = MarkdownTable(columns: [
       "factors", "without: HR@10", "(paper)", "NDCG@10", "(paper)", "with: HR@10", "(paper)",
