@@ -163,39 +163,54 @@ import Testing
     }
     let pop = try #require(m["ml-1m:ItemPop/HR@10"])
     let sizes = [8, 16, 32, 64].prefix(Int(try v("Tables/factors run")))
-    #expect(sizes.count >= 3, "the text discusses 8, 16 and 32 factors")
+    #expect(sizes.count == 4, "the text discusses all four of the paper's sizes, 8 to 64 factors")
     for f in sizes {
       let hr = try (0...4).map { try v("Table 3/MLP-\($0) f\(f)/HR@10") }
       // "MLP-0 is ItemPop [...] almost to the third decimal"; "the first hidden layer [...]
-      // 15 to 22 points".
+      // 15 to 23 points".
       #expect(abs(hr[0] - pop) < 0.01, "MLP-0 at \(f) factors: \(hr[0]) vs ItemPop \(pop)")
-      #expect(hr[1] - hr[0] > 0.145 && hr[1] - hr[0] < 0.225, "MLP-1 at \(f): \(hr)")
+      #expect(hr[1] - hr[0] > 0.145 && hr[1] - hr[0] < 0.235, "MLP-1 at \(f): \(hr)")
       // "At the 20th epoch a fourth hidden layer gains nothing in ours at any size": not two
       // standard errors (0.012) above the best of MLP-2 and MLP-3.
       #expect(hr[4] < max(hr[2], hr[3]) + 0.012, "the fourth layer at \(f): \(hr)")
-      // "Reported the paper's way, the models trained from scratch come within about a
-      // point of the paper."
+      // "Reported the paper's way, [...] within a point of the paper's" at 8, 16 and 32
+      // factors; at 64 below it, by PAPER64.
       let paper = [
         "NeuMF": try v("paper/NeuMF f\(f)/HR@10"), "MLP-3": try v("paper/MLP-3 f\(f)/HR@10"),
         "MLP-4": try v("paper/MLP-4 f\(f)/HR@10"),
       ]
+      // "MLP-2 stays about a point short at every size, and MLP-1 three points at 8 factors,
+      // narrowing to under one at 64."
+      let short = try (1...2).map {
+        try v("paper/MLP-\($0) f\(f)/HR@10") - v("Best epoch/MLP-\($0) f\(f)/HR@10")
+      }
+      #expect(short[1] > 0 && short[1] < 0.015, "MLP-2 at \(f): \(short[1]) below the paper")
+      #expect(
+        short[0] > 0 && short[0] < (f == 8 ? 0.03 : f == 64 ? 0.01 : 0.025),
+        "MLP-1 at \(f): \(short[0])")
       for (model, reported) in paper {
         let best = try v("Best epoch/\(model) f\(f)/HR@10")
-        #expect(abs(best - reported) < 0.012, "\(model) at \(f): best \(best), paper \(reported)")
+        if f < 64 {
+          #expect(abs(best - reported) < 0.012, "\(model) at \(f): best \(best), paper \(reported)")
+        } else {
+          #expect(reported - best > 0.005, "\(model) at 64: best \(best), paper \(reported)")
+        }
       }
     }
-    // "At the 20th epoch the same runs are 1 to 4 points lower" (32 factors).
-    for (model, last) in [
-      ("NeuMF", "Table 2/NeuMF f32/HR@10"), ("MLP-3", "Table 3/MLP-3 f32/HR@10"),
-      ("MLP-4", "Table 3/MLP-4 f32/HR@10"),
-    ] {
-      let gap = try v("Best epoch/\(model) f32/HR@10") - v(last)
-      #expect(gap > 0.01 && gap < 0.04, "\(model) at 32: best minus 20th epoch \(gap)")
+    // "At the 20th epoch the same runs at 32 and 64 factors are 1 to 4 points lower."
+    for f in [32, 64] {
+      for (model, last) in [
+        ("NeuMF", "Table 2/NeuMF f\(f)/HR@10"), ("MLP-3", "Table 3/MLP-3 f\(f)/HR@10"),
+        ("MLP-4", "Table 3/MLP-4 f\(f)/HR@10"),
+      ] {
+        let gap = try v("Best epoch/\(model) f\(f)/HR@10") - v(last)
+        #expect(gap > 0.01 && gap < 0.04, "\(model) at \(f): best minus 20th epoch \(gap)")
+      }
     }
-    // "At their best epochs MLP-4 is ahead of MLP-3 by under a point at 16 and 32 factors."
-    for f in [16, 32] {
+    // "At their best epochs MLP-4 is ahead of MLP-3 by about a point at 16, 32 and 64 factors."
+    for f in [16, 32, 64] {
       let ahead = try v("Best epoch/MLP-4 f\(f)/HR@10") - v("Best epoch/MLP-3 f\(f)/HR@10")
-      #expect(ahead > 0 && ahead < 0.01, "MLP-4 over MLP-3 at \(f): \(ahead)")
+      #expect(ahead > 0 && ahead < 0.012, "MLP-4 over MLP-3 at \(f): \(ahead)")
     }
     // Pretraining: "at no size does fine-tuning improve on that start" (both optimisers); "with Adam [...] at" less than with SGD; at 16, SGD ends below NeuMF from
     // scratch; "even counted the paper's way [...] about two points below the paper's".
@@ -204,14 +219,15 @@ import Testing
         #expect(try v("Best epoch/\(model) f\(f)/epoch") == 0, "\(model) at \(f)")
       }
     }
-    for f in [16, 32] {
+    // "two points below the paper's at 16 and 32 factors and three at 64"
+    for (f, points) in [(16, 0.02), (32, 0.02), (64, 0.03)] {
       #expect(
         try v("Table 2/NeuMF (pretrained, Adam) f\(f)/HR@10")
           < v("Table 2/NeuMF (pretrained) f\(f)/HR@10"))
       let short =
         try v("paper/NeuMF (pretrained) f\(f)/HR@10")
         - v("Best epoch/NeuMF (pretrained) f\(f)/HR@10")
-      #expect(short > 0.015 && short < 0.025, "pretrained at \(f): \(short) below the paper")
+      #expect(abs(short - points) < 0.005, "pretrained at \(f): \(short) below the paper")
     }
     #expect(
       try v("Table 2/NeuMF (pretrained) f16/HR@10") < v("Table 2/NeuMF f16/HR@10") - 0.01)
@@ -222,5 +238,9 @@ import Testing
     for model in neumfs { #expect(try gmf32 > v("Table 2/\(model) f32/HR@10")) }
     let bestNeuMF = try neumfs.map { try v("Best epoch/\($0) f32/HR@10") }.max()!
     #expect(try abs(v("Best epoch/GMF f32/HR@10") - bestNeuMF) < 0.01)
+    // "At 64 factors GMF overfits early: its 20th epoch falls below its 32-factor one, and its
+    // best epoch is among the first ten."
+    #expect(try v("GMF f64/HR@10") < v("GMF f32/HR@10") - 0.01)
+    #expect(try v("Best epoch/GMF f64/epoch") <= 10)
   }
 }
