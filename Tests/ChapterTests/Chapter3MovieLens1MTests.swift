@@ -174,7 +174,7 @@ import Testing
       // standard errors (0.012) above the best of MLP-2 and MLP-3.
       #expect(hr[4] < max(hr[2], hr[3]) + 0.012, "the fourth layer at \(f): \(hr)")
       // "Reported the paper's way, [...] within a point of the paper's" at 8, 16 and 32
-      // factors; at 64 below it, by PAPER64.
+      // factors; at 64 "one to two points short".
       let paper = [
         "NeuMF": try v("paper/NeuMF f\(f)/HR@10"), "MLP-3": try v("paper/MLP-3 f\(f)/HR@10"),
         "MLP-4": try v("paper/MLP-4 f\(f)/HR@10"),
@@ -193,7 +193,8 @@ import Testing
         if f < 64 {
           #expect(abs(best - reported) < 0.012, "\(model) at \(f): best \(best), paper \(reported)")
         } else {
-          #expect(reported - best > 0.005, "\(model) at 64: best \(best), paper \(reported)")
+          let short = reported - best
+          #expect(short > 0.005 && short < 0.02, "\(model) at 64: best \(best), paper \(reported)")
         }
       }
     }
@@ -217,14 +218,14 @@ import Testing
       }
       #expect(lost[1] > lost[0], "MLP-4 loses more than MLP-3 by the 20th epoch at \(f): \(lost)")
     }
-    // Pretraining: "at no size does fine-tuning improve on that start" (both optimisers); "with Adam [...] at" less than with SGD; at 16, SGD ends below NeuMF from
-    // scratch; "even counted the paper's way [...] about two points below the paper's".
+    // Pretraining: "at no size does fine-tuning improve on that start", with either optimiser.
     for f in sizes {
       for model in ["NeuMF (pretrained)", "NeuMF (pretrained, Adam)"] {
         #expect(try v("Best epoch/\(model) f\(f)/epoch") == 0, "\(model) at \(f)")
       }
     }
-    // "two points below the paper's at 16 and 32 factors and three at 64"
+    // Adam ends below SGD; "even counted the paper's way [...] about two points below the
+    // paper's at 16 and 32 factors and three at 64".
     for (f, points) in [(16, 0.02), (32, 0.02), (64, 0.03)] {
       #expect(
         try v("Table 2/NeuMF (pretrained, Adam) f\(f)/HR@10")
@@ -234,6 +235,7 @@ import Testing
         - v("Best epoch/NeuMF (pretrained) f\(f)/HR@10")
       #expect(abs(short - points) < 0.005, "pretrained at \(f): \(short) below the paper")
     }
+    // "At 16 factors SGD fine-tuning ends [...] below NeuMF from scratch."
     #expect(
       try v("Table 2/NeuMF (pretrained) f16/HR@10") < v("Table 2/NeuMF f16/HR@10") - 0.01)
     // "At 32 factors that is above every NeuMF of ours at its 20th epoch, and at their best
